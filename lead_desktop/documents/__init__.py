@@ -1,0 +1,1 @@
+"""Documents layer of LEAD Desktop."""

@@ -1,0 +1,229 @@
+"""Tolerant participant search: diacritics, partial names, aliases, typos, dates of birth.
+
+Each participant's names and aliases are folded into tokens (``search_token`` table, written in
+the same transaction as the names). Distinct tokens are held in memory; a query term is matched
+against them exactly, by prefix, by substring (one C-level scan of a joined string) and by edit
+similarity (rapidfuzz), then the matching tokens are joined back to participants in SQL.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import Connection, func, select
+
+from lead_desktop.domain.dates import parse_date
+from lead_desktop.domain.participant import display_name
+from lead_desktop.domain.text import tokens
+from lead_desktop.store.schema import ChangeJournal, Participant, SearchToken
+
+EXACT, PREFIX, SUBSTRING = 100.0, 94.0, 86.0
+FUZZY_CUTOFF = 72.0
+DOB_BONUS = 10.0
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_SEP = "\n"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One participant found, with the score (0-100) that ranked it."""
+
+    participant_id: str
+    name: str
+    dob: str | None
+    score: float
+
+
+class TokenIndex:
+    """The distinct name tokens of the store, in memory, rebuilt when another process wrote."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.tokens: list[str] = []
+        self._known: set[str] = set()
+        self._blob = ""
+        self._starts: list[int] = []
+        self.generation = -1
+
+    def refresh(self, conn: Connection) -> None:
+        """Reload the tokens if the store changed since they were loaded."""
+        generation = conn.execute(select(func.max(ChangeJournal.seq))).scalar() or 0
+        if generation == self.generation:
+            return
+        toks = list(conn.execute(select(SearchToken.token).distinct()).scalars())
+        with self._lock:
+            self._set(toks)
+            self.generation = generation
+
+    def after_write(self, new_tokens: set[str], span: tuple[int, int] | None) -> None:
+        """Take in a committed local write (stale tokens are harmless: they match no one)."""
+        if span is None:
+            return
+        with self._lock:
+            if self.generation != span[0] - 1:  # someone else wrote in between: reload later
+                self.generation = -1
+                return
+            fresh = new_tokens - self._known
+            if fresh:
+                self._set(self.tokens + sorted(fresh))
+            self.generation = span[1]
+
+    def _set(self, toks: list[str]) -> None:
+        self.tokens = toks
+        self._known = set(toks)
+        self._starts = []
+        pos = 0
+        for tok in toks:
+            self._starts.append(pos)
+            pos += len(tok) + 1
+        self._blob = _SEP.join(toks)
+
+    def match(self, term: str) -> dict[str, float]:
+        """Return tokens matching one folded term, with a score each."""
+        found: dict[str, float] = {}
+        if term in self._known:
+            found[term] = EXACT
+        if len(term) >= 2:
+            self._scan(term, found)
+        if len(term) >= 4:
+            for tok, score, _ in process.extract(
+                term, self.tokens, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
+            ):
+                found.setdefault(tok, 0.85 * score)
+        return found
+
+    def _scan(self, term: str, found: dict[str, float]) -> None:
+        blob, starts, toks = self._blob, self._starts, self.tokens
+        pos = blob.find(term)
+        while pos != -1:
+            i = bisect.bisect_right(starts, pos) - 1
+            tok = toks[i]
+            if pos == starts[i]:
+                score = PREFIX - min(len(tok) - len(term), 10) * 0.5
+            elif len(term) >= 3:
+                score = SUBSTRING
+            else:
+                score = 0.0
+            if score and found.get(tok, 0.0) < score:
+                found[tok] = score
+            pos = blob.find(term, starts[i] + len(tok))
+
+
+@dataclass(frozen=True)
+class Query:
+    """A search text split into name terms, a date of birth and a birth year."""
+
+    terms: tuple[str, ...]
+    dob: date | None
+    year: int | None
+
+    @classmethod
+    def parse(cls, text: str, today: date | None = None) -> Query:
+        """Split free text into its parts; a date may be typed anywhere in it."""
+        dob = None
+        year = None
+        words = []
+        for word in re.split(r"[\s,;]+", text.strip()):
+            if not word:
+                continue
+            if _YEAR.match(word):
+                year = int(word)
+                continue
+            parsed = parse_date(word, today=today) if any(c.isdigit() for c in word) else None
+            if parsed:
+                dob = parsed
+            else:
+                words.append(word)
+        if dob is None and len(words) >= 2:  # "March 5 1980", "5 de marzo de 1980"
+            whole = parse_date(text, today=today)
+            if whole:
+                return cls((), whole, None)
+        terms = tuple(t for w in words for t in tokens(w))
+        return cls(terms, dob, year)
+
+
+def search(
+    conn: Connection, index: TokenIndex, text: str, *, limit: int = 20, today: date | None = None
+) -> list[SearchHit]:
+    """Find participants for free text; best first."""
+    query = Query.parse(text, today)
+    index.refresh(conn)
+    scores: dict[str, float] = {}
+    if query.terms:
+        per_term = [index.match(term) for term in query.terms]
+        if not all(per_term):
+            return []
+        scores = _join_terms(conn, per_term)
+    elif query.dob is None and query.year is None:
+        return []
+    live = Participant.deleted.is_(False)
+    if query.dob or query.year:
+        cond = (
+            Participant.dob == query.dob.isoformat()
+            if query.dob
+            else Participant.dob.like(f"{query.year}-%")
+        )
+        dob_ids = set(conn.execute(select(Participant.id).where(cond, live)).scalars())
+        if query.terms:
+            scores = {
+                pid: min(100.0, s + DOB_BONUS) if pid in dob_ids else s * 0.8
+                for pid, s in scores.items()
+            }
+        else:
+            scores = dict.fromkeys(dob_ids, 100.0)
+    best = sorted(scores.items(), key=lambda kv: -kv[1])[: limit * 2]
+    if not best:
+        return []
+    rows = {
+        r["id"]: r
+        for r in conn.execute(
+            select(
+                Participant.id,
+                Participant.first_name,
+                Participant.middle_name,
+                Participant.last_name,
+                Participant.name_suffix,
+                Participant.dob,
+            ).where(Participant.id.in_([pid for pid, _ in best]), live)
+        ).mappings()
+    }
+    hits = [
+        SearchHit(pid, display_name(rows[pid]), rows[pid]["dob"], round(score, 1))
+        for pid, score in best
+        if pid in rows
+    ]
+    hits.sort(key=lambda h: (-h.score, h.name.casefold(), h.participant_id))
+    return hits[:limit]
+
+
+def _join_terms(conn: Connection, per_term: list[dict[str, float]]) -> dict[str, float]:
+    """Score participants who match every term: mean of each term's best token."""
+    wanted = set().union(*per_term)
+    by_token: dict[str, list[str]] = defaultdict(list)
+    listed = sorted(wanted)
+    for i in range(0, len(listed), 900):
+        for tok, pid in conn.execute(
+            select(SearchToken.token, SearchToken.participant_id).where(
+                SearchToken.token.in_(listed[i : i + 900])
+            )
+        ):
+            by_token[tok].append(pid)
+    totals: dict[str, float] | None = None
+    for matches in per_term:
+        best: dict[str, float] = {}
+        for tok, score in matches.items():
+            for pid in by_token.get(tok, ()):
+                if best.get(pid, 0.0) < score:
+                    best[pid] = score
+        if totals is None:
+            totals = best
+        else:
+            totals = {pid: totals[pid] + s for pid, s in best.items() if pid in totals}
+    n = len(per_term)
+    return {pid: s / n for pid, s in (totals or {}).items()}

@@ -1,0 +1,387 @@
+"""The unlocked store: keys, engine, migrations, workers, and transactions for repositories."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import Connection, Engine, insert, select
+
+from lead_desktop.domain.passphrase import check_passphrase
+from lead_desktop.errors import (
+    BackoffError,
+    KeyFileError,
+    StoreError,
+    StoreExistsError,
+    StoreMissingError,
+    UnlockError,
+)
+from lead_desktop.store import migrations
+from lead_desktop.store.backoff import Backoff
+from lead_desktop.store.engine import WRITE_OPTION, connect_raw, is_not_a_database, key_pragma
+from lead_desktop.store.engine import make_engine as _make_engine
+from lead_desktop.store.ids import utcnow, uuid7
+from lead_desktop.store.keys import KdfParams, KeyFile, calibrate
+from lead_desktop.store.records import create_row, update_row
+from lead_desktop.store.schema import Device, Worker
+from lead_desktop.store.search import TokenIndex
+from lead_desktop.store.tx import Actor, Tx
+
+logger = logging.getLogger(__name__)
+
+DB_NAME = "lead.db"
+KEYS_NAME = "keyslots.json"
+BACKOFF_NAME = "unlock-state.json"
+from lead_desktop.domain.workers import ROLES  # noqa: E402  (re-exported)
+
+
+def store_exists(root: Path) -> bool:
+    """Tell whether a store lives in ``root``."""
+    return (root / KEYS_NAME).exists() and (root / DB_NAME).exists()
+
+
+def worker_names(root: Path) -> list[str]:
+    """List the workers who can unlock the store (readable before unlocking)."""
+    if not store_exists(root):
+        raise StoreMissingError(f"no store in {root}; create one with 'lead-desktop init'")
+    return sorted(KeyFile.load(root / KEYS_NAME).worker_names().values(), key=str.casefold)
+
+
+class Store:
+    """An unlocked store. Obtain one with :meth:`create`, :meth:`unlock` or :meth:`recover`."""
+
+    def __init__(  # noqa: PLR0917 - private constructor, called by the factories below
+        self, root: Path, keyfile: KeyFile, kek: bytes, dek: bytes, worker_id: str, engine: Engine
+    ) -> None:
+        self.root = root
+        self.keyfile = keyfile
+        self._kek = kek
+        self._dek = dek
+        self.engine = engine
+        self.worker_id = worker_id
+        with self.engine.connect() as conn:
+            self.device_id: str = conn.execute(select(Device.id)).scalar_one()
+        self.actor = Actor(worker_id, self.device_id)
+        self.search_index = TokenIndex()
+        self._listeners: list[Callable[[Tx], None]] = [
+            lambda tx: self.search_index.after_write(tx.new_tokens, tx.journal_span)
+        ]
+
+    # -- paths -------------------------------------------------------------------------------
+
+    @property
+    def db_path(self) -> Path:
+        """The SQLCipher database file."""
+        return self.root / DB_NAME
+
+    @property
+    def keys_path(self) -> Path:
+        """The keyslot file."""
+        return self.root / KEYS_NAME
+
+    @property
+    def worker_name(self) -> str:
+        """The name of the worker who unlocked the store."""
+        return str(self.keyfile.worker_names()[self.worker_id])
+
+    # -- opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        root: Path,
+        worker_name: str,
+        passphrase: str,
+        *,
+        kdf: KdfParams | None = None,
+        recovery_public_pem: bytes | None = None,
+        encrypted: bool = True,
+    ) -> Store:
+        """Create a new store with its first worker (an administrator)."""
+        if store_exists(root):
+            raise StoreExistsError(f"a store already exists in {root}")
+        check_passphrase(passphrase, worker_name)
+        root.mkdir(parents=True, exist_ok=True)
+        for leftover in (root / DB_NAME, root / f"{DB_NAME}-wal", root / f"{DB_NAME}-shm"):
+            leftover.unlink(missing_ok=True)  # a half-made store from a crash during init
+        keyfile, kek, dek = KeyFile.create(uuid7())
+        worker_id = uuid7()
+        keyfile.set_slot(worker_id, worker_name, passphrase, kek, kdf or calibrate())
+        if recovery_public_pem:
+            keyfile.set_recovery(recovery_public_pem, kek)
+        key = dek if encrypted else None
+        conn = connect_raw(root / DB_NAME, key)
+        try:
+            migrations.migrate(conn)
+            device_id = uuid7()
+            conn.execute("INSERT INTO device (id, created_at) VALUES (?, ?)", (device_id, utcnow()))
+            conn.commit()
+        finally:
+            conn.close()
+        keyfile.save(root / KEYS_NAME)  # written last: its presence marks a complete store
+        store = cls(root, keyfile, kek, dek, worker_id, _make_engine(root / DB_NAME, key))
+        with store.write() as tx:
+            create_row(tx, Worker, {"name": worker_name, "role": "administrator"}, row_id=worker_id)
+            tx.audit("store_created")
+        return store
+
+    @classmethod
+    def unlock(
+        cls,
+        root: Path,
+        worker_name: str | None,
+        passphrase: str,
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> Store:
+        """Unlock as a worker; wrong passphrases count toward a back-off that survives restarts."""
+        keyfile = cls._load_keyfile(root)
+        worker_id = cls._pick_worker(keyfile, worker_name)
+        name = keyfile.worker_names()[worker_id]
+        backoff = Backoff(root / BACKOFF_NAME, clock)
+        wait = backoff.remaining(worker_id)
+        if wait > 0:
+            raise BackoffError(name, wait)
+        try:
+            kek = keyfile.unwrap_kek(worker_id, passphrase)
+        except UnlockError:
+            wait = backoff.record_failure(worker_id)
+            logger.info("failed unlock (worker id %s)", worker_id)
+            suffix = f"; wait {wait:.0f} s before the next try" if wait else ""
+            raise UnlockError(f"wrong passphrase for worker {name!r}{suffix}") from None
+        backoff.record_success(worker_id)
+        store = cls._open_with_kek(root, keyfile, kek, worker_id)
+        with store.write() as tx:
+            tx.audit("unlock")
+        return store
+
+    @classmethod
+    def recover(
+        cls,
+        root: Path,
+        private_key: X25519PrivateKey,
+        worker_name: str,
+        new_passphrase: str,
+        *,
+        kdf: KdfParams | None = None,
+    ) -> Store:
+        """Open with the recovery key and give ``worker_name`` a new passphrase (break-glass)."""
+        check_passphrase(new_passphrase, worker_name)
+        keyfile = cls._load_keyfile(root)
+        kek = keyfile.recover_kek(private_key)
+        try:
+            worker_id = keyfile.find_worker(worker_name)
+        except UnlockError:
+            worker_id = None
+        store = cls._open_with_kek(root, keyfile, kek, worker_id or next(iter(keyfile.slots)))
+        if worker_id is None:
+            worker_id = store.add_worker(worker_name, new_passphrase, role="administrator", kdf=kdf)
+        else:
+            keyfile.set_slot(worker_id, worker_name, new_passphrase, kek, kdf or calibrate())
+            keyfile.save(store.keys_path)
+        Backoff(root / BACKOFF_NAME).record_success(worker_id)
+        store.worker_id = worker_id
+        store.actor = Actor(worker_id, store.device_id)
+        with store.write() as tx:
+            tx.audit("recovery_unlock", "worker", worker_id)
+        return store
+
+    @staticmethod
+    def _load_keyfile(root: Path) -> KeyFile:
+        if not store_exists(root):
+            raise StoreMissingError(f"no store in {root}; create one with 'lead-desktop init'")
+        return KeyFile.load(root / KEYS_NAME)
+
+    @staticmethod
+    def _pick_worker(keyfile: KeyFile, worker_name: str | None) -> str:
+        if worker_name:
+            return keyfile.find_worker(worker_name)
+        if len(keyfile.slots) == 1:
+            return next(iter(keyfile.slots))
+        names = ", ".join(sorted(keyfile.worker_names().values()))
+        raise UnlockError(f"this store has several workers ({names}); choose one with --worker")
+
+    @classmethod
+    def _open_with_kek(cls, root: Path, keyfile: KeyFile, kek: bytes, worker_id: str) -> Store:
+        dek = keyfile.unwrap_dek(kek)
+        try:
+            conn = connect_raw(root / DB_NAME, dek)
+        except Exception as exc:
+            if not (is_not_a_database(exc) and keyfile.data_key_next):
+                raise StoreError(f"the store database cannot be opened: {exc}") from None
+            # A rotation was cut short after the rekey: finish it.
+            dek = keyfile.unwrap_dek(kek, which="next")
+            conn = connect_raw(root / DB_NAME, dek)
+            keyfile.promote_next_dek()
+            keyfile.save(root / KEYS_NAME)
+            logger.info("completed an interrupted data-key rotation")
+        try:
+            migrations.migrate(conn)
+        finally:
+            conn.close()
+        if keyfile.data_key_next:  # staged but never applied: drop it
+            keyfile.data_key_next = None
+            keyfile.save(root / KEYS_NAME)
+        return cls(root, keyfile, kek, dek, worker_id, _make_engine(root / DB_NAME, dek))
+
+    def close(self) -> None:
+        """Close every connection and forget the keys."""
+        self.engine.dispose()
+        self._kek = self._dek = b""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions ------------------------------------------------------------------------
+
+    def add_listener(self, listener: Callable[[Tx], None]) -> None:
+        """Call ``listener(tx)`` after every committed write (search index, views)."""
+        self._listeners.append(listener)
+
+    @contextmanager
+    def write(self) -> Iterator[Tx]:
+        """Run repository functions in one durable transaction (all or nothing)."""
+        with self.engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
+            with conn.begin():
+                tx = Tx(conn, self.actor)
+                yield tx
+                tx.flush()
+        for listener in self._listeners:
+            listener(tx)
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """Give a connection for reads, in one consistent snapshot."""
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    # -- workers and keys --------------------------------------------------------------------
+
+    def add_worker(
+        self,
+        name: str,
+        passphrase: str,
+        *,
+        role: str = "case_manager",
+        team: str | None = None,
+        kdf: KdfParams | None = None,
+    ) -> str:
+        """Add a worker who can unlock this store with their own passphrase."""
+        from lead_desktop.errors import Issue, ValidationError
+
+        if not name.strip():
+            raise ValidationError([Issue("worker", "the name is empty", "give a login name")])
+        if role not in ROLES:
+            raise ValidationError(
+                [Issue("role", f"{role!r} is not a role", f"use one of {', '.join(ROLES)}")]
+            )
+        if any(n.casefold() == name.casefold() for n in self.keyfile.worker_names().values()):
+            raise ValidationError(
+                [Issue("worker", f"{name!r} already exists", "choose another name")]
+            )
+        check_passphrase(passphrase, name)
+        worker_id = uuid7()
+        with self.write() as tx:
+            create_row(tx, Worker, {"name": name, "role": role, "team": team}, row_id=worker_id)
+            # The slot is saved inside the transaction: if it fails, the row rolls back.
+            self.keyfile.set_slot(worker_id, name, passphrase, self._kek, kdf or calibrate())
+            self.keyfile.save(self.keys_path)
+        return worker_id
+
+    def remove_worker(self, name: str) -> None:
+        """Remove a worker's slot and mark them inactive (their records stay)."""
+        worker_id = self.keyfile.find_worker(name)
+        if worker_id == self.worker_id:
+            raise StoreError("you cannot remove yourself; unlock as another administrator")
+        with self.write() as tx:
+            update_row(tx, Worker, worker_id, {"active": False})
+            self.keyfile.remove_slot(worker_id)
+            self.keyfile.save(self.keys_path)
+
+    def change_passphrase(self, old: str, new: str, *, kdf: KdfParams | None = None) -> None:
+        """Rewrap this worker's slot under a new passphrase (checks the old one first)."""
+        self.keyfile.unwrap_kek(self.worker_id, old)
+        check_passphrase(new, self.worker_name)
+        self.keyfile.set_slot(self.worker_id, self.worker_name, new, self._kek, kdf or calibrate())
+        self.keyfile.save(self.keys_path)
+        with self.write() as tx:
+            tx.audit("passphrase_changed", "worker", self.worker_id)
+
+    def set_recovery_key(self, public_pem: bytes) -> None:
+        """Seal (or reseal) the store's keys to a program recovery public key."""
+        self.keyfile.set_recovery(public_pem, self._kek)
+        self.keyfile.save(self.keys_path)
+        with self.write() as tx:
+            tx.audit("recovery_key_set", detail={"recipient": self.keyfile.recovery["recipient"]})  # type: ignore[index]
+
+    def rotate_data_key(self) -> None:
+        """Re-encrypt the database under a new random data key (PRAGMA rekey), crash-safely."""
+        new_dek = secrets.token_bytes(32)
+        self.keyfile.stage_next_dek(self._kek, new_dek)
+        self.keyfile.save(self.keys_path)  # 1. the new key is recoverable before it is used
+        self.engine.dispose()
+        conn = connect_raw(self.db_path, self._dek)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute(f"PRAGMA rekey = {key_pragma(new_dek)}")  # 2. atomic via its journal
+            conn.execute("PRAGMA journal_mode = WAL")
+        finally:
+            conn.close()
+        self.keyfile.promote_next_dek()
+        self.keyfile.save(self.keys_path)  # 3. the new key is the current one
+        self._dek = new_dek
+        self.engine = _make_engine(self.db_path, new_dek)
+        with self.write() as tx:
+            tx.audit("data_key_rotated", detail={"key_id": self.keyfile.data_key["key_id"]})
+
+    # -- backup support ----------------------------------------------------------------------
+
+    def snapshot_to(self, target: Path) -> None:
+        """Write a consistent encrypted copy of the database (same key) to ``target``."""
+        target.unlink(missing_ok=True)
+        with self.engine.connect() as conn:
+            raw: Any = conn.connection.dbapi_connection
+            dest = connect_raw(target, self._dek)
+            try:
+                raw.backup(dest)
+            finally:
+                dest.close()
+
+    def settings_get(self, key: str, default: Any = None) -> Any:
+        """Read a program setting."""
+        from lead_desktop.store.schema import Setting
+
+        with self.read() as conn:
+            value = conn.execute(select(Setting.value).where(Setting.key == key)).scalar()
+        return default if value is None else value
+
+    def settings_set(self, key: str, value: Any) -> None:
+        """Write a program setting (audited)."""
+        from sqlalchemy import delete
+
+        from lead_desktop.store.schema import Setting
+
+        with self.write() as tx:
+            tx.conn.execute(delete(Setting).where(Setting.key == key))
+            tx.conn.execute(insert(Setting).values(key=key, value=value, updated_at=tx.now))
+            tx.audit("setting_changed", "setting", key)
+
+
+def remove_store(root: Path) -> None:
+    """Delete a store folder entirely (used by restore and device wipe)."""
+    if root.exists():
+        shutil.rmtree(root)
+
+
+__all__ = ["Store", "store_exists", "worker_names", "KeyFileError"]

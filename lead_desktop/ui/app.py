@@ -1,0 +1,40 @@
+"""Start the Qt application (placeholder window until the full GUI lands)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+
+def has_display() -> bool:
+    """Tell whether Qt has somewhere to draw a window."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM") in ("offscreen", "minimal", "vnc")
+    )
+
+
+def run_gui(data_dir: Path) -> int:
+    """Show the main window and run the event loop; return the exit code."""
+    if not has_display():
+        sys.stderr.write(
+            "lead-desktop: error: no display found; run it from a desktop session "
+            "(or set QT_QPA_PLATFORM=offscreen to run without one)\n"
+        )
+        return 2
+    from PySide6.QtWidgets import QApplication
+
+    from lead_desktop.ui.placeholder import PlaceholderWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("LEAD Desktop")
+    window = PlaceholderWindow(data_dir)
+    window.show()
+    return int(app.exec())

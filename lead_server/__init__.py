@@ -1,0 +1,1 @@
+"""Central sync server for LEAD Desktop."""
