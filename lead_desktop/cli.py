@@ -89,8 +89,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     worker = args.worker or getpass.getuser()
     pem = Path(args.recovery_public_key).read_bytes() if args.recovery_public_key else None
     root = store_root(args)
-    with Store.create(root, worker, new_passphrase("LEAD_PASSPHRASE", worker),
-                      recovery_public_pem=pem):  # fmt: skip
+    with Store.create(
+        root, worker, new_passphrase("LEAD_PASSPHRASE", worker), recovery_public_pem=pem
+    ):
         out(f"created store in {root} with worker {worker}")
         if pem is None:
             out("note: no recovery key set; add one with 'lead-desktop set-recovery-key FILE'")
@@ -216,8 +217,10 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
             store, first_name=args.first, last_name=args.last, dob=args.dob, aliases=args.alias
         )
     for cand in found:
-        out(f"{cand.participant_id}\t{cand.name}\t{cand.dob or ''}\t{cand.score:.1f}\t"
-            f"{cand.reasons}")  # fmt: skip
+        out(
+            f"{cand.participant_id}\t{cand.name}\t{cand.dob or ''}\t{cand.score:.1f}\t"
+            f"{cand.reasons}"
+        )
     return 0
 
 
@@ -320,13 +323,17 @@ def build_parser() -> argparse.ArgumentParser:
             help="folder holding the store (default: the platform's user data folder)",
         )
         p.add_argument(
-            "--worker", default=default(os.environ.get("LEAD_WORKER")),
+            "--worker",
+            default=default(os.environ.get("LEAD_WORKER")),
             help="unlock as this worker (default: LEAD_WORKER, or the store's only worker)",
-        )  # fmt: skip
+        )
         p.add_argument(
-            "-v", "--verbose", action="store_true", default=default(False),
+            "-v",
+            "--verbose",
+            action="store_true",
+            default=default(False),
             help="show diagnostic logging",
-        )  # fmt: skip
+        )
         return p
 
     parser = argparse.ArgumentParser(prog=PROG, parents=[common(True)], description=__doc__)

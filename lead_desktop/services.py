@@ -41,9 +41,13 @@ def find_duplicates(
     """List likely duplicates of a new person, best first."""
     with store.read() as conn:
         return _find_duplicates(
-            conn, store.search_index, first_name=first_name, last_name=last_name, dob=dob,
+            conn,
+            store.search_index,
+            first_name=first_name,
+            last_name=last_name,
+            dob=dob,
             aliases=aliases,
-        )  # fmt: skip
+        )
 
 
 def coverage_area(store: Store) -> CoverageArea:

@@ -117,19 +117,43 @@ class Checker:
 def validate_referral(data: Mapping[str, Any], *, partial: bool = False) -> dict[str, Any]:
     """Check a referral and its exclusion screen."""
     fields = (
-        "participant_id", "referral_type", "referred_at", "handoff_at", "location_text", "lat",
-        "lon", "in_area", "officer_name", "officer_id", "district", "incident_number",
-        "offense_category", "quantity_band", "exclusion_screen", "records_check_done",
-        "prosecutor_decision", "prosecutor_decision_at", "prosecutor_name", "decision",
+        "participant_id",
+        "referral_type",
+        "referred_at",
+        "handoff_at",
+        "location_text",
+        "lat",
+        "lon",
+        "in_area",
+        "officer_name",
+        "officer_id",
+        "district",
+        "incident_number",
+        "offense_category",
+        "quantity_band",
+        "exclusion_screen",
+        "records_check_done",
+        "prosecutor_decision",
+        "prosecutor_decision_at",
+        "prosecutor_name",
+        "decision",
         "decline_reason",
-    )  # fmt: skip
+    )
     c = Checker(data, fields)
     c.choice("referral_type", REFERRAL_TYPES, required=not partial)
     c.when("referred_at", required=not partial, kind="date-time")
     c.when("handoff_at", kind="date-time")
     c.when("prosecutor_decision_at", kind="date-time")
-    for f in ("location_text", "officer_name", "officer_id", "district", "incident_number",
-              "quantity_band", "prosecutor_name", "decline_reason"):  # fmt: skip
+    for f in (
+        "location_text",
+        "officer_name",
+        "officer_id",
+        "district",
+        "incident_number",
+        "quantity_band",
+        "prosecutor_name",
+        "decline_reason",
+    ):
         c.text(f, limit=500)
     if data.get("offense_category") is not None:
         c.choice("offense_category", OFFENSES)
@@ -168,9 +192,17 @@ def validate_referral(data: Mapping[str, Any], *, partial: bool = False) -> dict
 def validate_plan(data: Mapping[str, Any], *, partial: bool = False) -> dict[str, Any]:
     """Check a service plan header."""
     fields = (
-        "participant_id", "version", "status", "plan_date", "review_date", "stage_of_change",
-        "priorities", "immediate_needs", "legal_coordination", "case_manager_id",
-    )  # fmt: skip
+        "participant_id",
+        "version",
+        "status",
+        "plan_date",
+        "review_date",
+        "stage_of_change",
+        "priorities",
+        "immediate_needs",
+        "legal_coordination",
+        "case_manager_id",
+    )
     c = Checker(data, fields)
     c.when("plan_date", required=not partial)
     c.when("review_date")
@@ -202,8 +234,16 @@ def validate_goal(data: Mapping[str, Any], *, partial: bool = False) -> dict[str
 
 def validate_step(data: Mapping[str, Any], *, partial: bool = False) -> dict[str, Any]:
     """Check a plan step."""
-    fields = ("goal_id", "description", "responsible", "partner_name", "target_date", "status",
-              "consent_id", "position")  # fmt: skip
+    fields = (
+        "goal_id",
+        "description",
+        "responsible",
+        "partner_name",
+        "target_date",
+        "status",
+        "consent_id",
+        "position",
+    )
     c = Checker(data, fields)
     c.text("description", required=not partial)
     if "responsible" in data:
@@ -221,9 +261,9 @@ def validate_step(data: Mapping[str, Any], *, partial: bool = False) -> dict[str
 def validate_encounter(data: Mapping[str, Any]) -> dict[str, Any]:
     """Check a contact log entry."""
     c = Checker(
-        data, ("participant_id", "occurred_at", "contact_type", "place", "services", "note",
-               "outcome"),
-    )  # fmt: skip
+        data,
+        ("participant_id", "occurred_at", "contact_type", "place", "services", "note", "outcome"),
+    )
     c.when("occurred_at", required=True, kind="date-time")
     c.choice("contact_type", CONTACT_TYPES, required=True)
     c.text("place", limit=300)

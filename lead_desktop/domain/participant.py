@@ -195,7 +195,8 @@ def _cross_checks(out: dict[str, Any], issues: list[Issue]) -> None:
                 "enter both names, or choose 2 (partial, street or code name)",
             )
         )
-    if out.get("ssn_dq") in (1, 2) and "ssn" in out and not out.get("ssn"):
+    ssn_refused = any(i.field == "ssn" for i in issues)
+    if out.get("ssn_dq") in (1, 2) and "ssn" in out and not out.get("ssn") and not ssn_refused:
         issues.append(
             Issue(
                 "ssn_dq",

@@ -63,9 +63,14 @@ def update_referral(tx: Tx, referral_id: str, *, data: Mapping[str, Any]) -> dic
 
 
 def create_assessment(
-    tx: Tx, *, participant_id: str, form_id: str, form_version: str, assessed_at: str,
+    tx: Tx,
+    *,
+    participant_id: str,
+    form_id: str,
+    form_version: str,
+    assessed_at: str,
     answers: Mapping[str, Any],
-) -> str:  # fmt: skip
+) -> str:
     """Record a completed (or partial) assessment form."""
     _live_participant(tx, participant_id)
     return create_row(
@@ -158,19 +163,21 @@ def plan_tree(conn: Connection, plan_id: str) -> dict[str, Any]:
     """Return a plan with its goals and their steps, in order."""
     plan = get_row(conn, ServicePlan, plan_id)
     goals = conn.execute(
-        select(PlanGoal).where(PlanGoal.plan_id == plan_id, ~PlanGoal.deleted)
+        select(PlanGoal)
+        .where(PlanGoal.plan_id == plan_id, ~PlanGoal.deleted)
         .order_by(PlanGoal.position, PlanGoal.id)
-    ).mappings()  # fmt: skip
+    ).mappings()
     plan["goals"] = []
     for goal in goals:
         g = dict(goal)
         g["steps"] = [
             dict(s)
             for s in conn.execute(
-                select(PlanStep).where(PlanStep.goal_id == g["id"], ~PlanStep.deleted)
+                select(PlanStep)
+                .where(PlanStep.goal_id == g["id"], ~PlanStep.deleted)
                 .order_by(PlanStep.position, PlanStep.id)
             ).mappings()
-        ]  # fmt: skip
+        ]
         plan["goals"].append(g)
     return plan
 
@@ -184,9 +191,14 @@ def create_consent(tx: Tx, *, participant_id: str, data: Mapping[str, Any]) -> s
     consent_type = data.get("consent_type")
     if consent_type not in casework.CONSENT_TYPES:
         raise ValidationError(
-            [Issue("consent_type", f"{consent_type!r} is unknown",
-                   f"choose one of {', '.join(casework.CONSENT_TYPES)}")]
-        )  # fmt: skip
+            [
+                Issue(
+                    "consent_type",
+                    f"{consent_type!r} is unknown",
+                    f"choose one of {', '.join(casework.CONSENT_TYPES)}",
+                )
+            ]
+        )
     cid = create_row(tx, Consent, {**data, "participant_id": participant_id})
     tx.audit("consent_event", "consent", cid, {"event": "created"})
     return cid
@@ -206,9 +218,15 @@ def log_encounter(tx: Tx, *, participant_id: str, data: Mapping[str, Any]) -> st
 
 
 def record_document(
-    tx: Tx, *, participant_id: str, kind: str, template_version: str, language: str,
-    pdf: bytes, consent_id: str | None = None,
-) -> str:  # fmt: skip
+    tx: Tx,
+    *,
+    participant_id: str,
+    kind: str,
+    template_version: str,
+    language: str,
+    pdf: bytes,
+    consent_id: str | None = None,
+) -> str:
     """Store what was printed and its sha256, so a reprint can be verified."""
     did = create_row(
         tx,
@@ -235,27 +253,40 @@ def put_attachment(tx: Tx, *, data: bytes, mime: str, participant_id: str | None
     return create_row(
         tx,
         Attachment,
-        {"participant_id": participant_id, "sha256": digest, "mime": mime, "size": len(data),
-         "data": data},
-    )  # fmt: skip
+        {
+            "participant_id": participant_id,
+            "sha256": digest,
+            "mime": mime,
+            "size": len(data),
+            "data": data,
+        },
+    )
 
 
 # -- drafts --------------------------------------------------------------------------------
 
 
 def save_draft(
-    tx: Tx, *, kind: str, payload: Mapping[str, Any], ref_id: str | None = None,
+    tx: Tx,
+    *,
+    kind: str,
+    payload: Mapping[str, Any],
+    ref_id: str | None = None,
     draft_id: str | None = None,
-) -> str:  # fmt: skip
+) -> str:
     """Save (or replace) an unsaved form for the current worker; drafts are not synced."""
     did = draft_id or uuid7()
     tx.conn.execute(delete(Draft).where(Draft.id == did))
     tx.conn.execute(
         insert(Draft).values(
-            id=did, worker_id=tx.actor.worker_id, kind=kind, ref_id=ref_id,
-            payload=dict(payload), updated_at=tx.now,
+            id=did,
+            worker_id=tx.actor.worker_id,
+            kind=kind,
+            ref_id=ref_id,
+            payload=dict(payload),
+            updated_at=tx.now,
         )
-    )  # fmt: skip
+    )
     return did
 
 

@@ -91,10 +91,14 @@ def find_duplicates(
         name_score = float(fuzz.token_sort_ratio(wanted, theirs)) if wanted and theirs else 0.0
         their_aliases = alias_rows.get(row["id"], [])
         alias_score = max(
-            (float(fuzz.ratio(a, b)) for a in folded_aliases + [wanted] for b in their_aliases
-             if a and b),
+            (
+                float(fuzz.ratio(a, b))
+                for a in folded_aliases + [wanted]
+                for b in their_aliases
+                if a and b
+            ),
             default=0.0,
-        )  # fmt: skip
+        )
         their_dob = date.fromisoformat(row["dob"]) if row["dob"] else None
         dob_score = dob_similarity(born, their_dob) if born and their_dob else None
         best_name = max(name_score, alias_score)
@@ -118,7 +122,7 @@ def find_duplicates(
                     dob_score,
                     alias_score,
                     ", ".join(reasons),
-                )  # fmt: skip
+                )
             )
     out.sort(key=lambda c: (-c.score, c.participant_id))
     return out[:limit]

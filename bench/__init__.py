@@ -1,0 +1,1 @@
+"""Benchmarks of the LEAD Desktop store: SQLCipher against plain SQLite, same code, same run."""

@@ -1,0 +1,1 @@
+"""Exchange of participant data with other systems (HUD HMIS CSV)."""
