@@ -15,13 +15,15 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import Connection, Engine, insert, select
 
 from lead_desktop.domain.passphrase import check_passphrase
+from lead_desktop.domain.workers import ROLES
 from lead_desktop.errors import (
     BackoffError,
-    KeyFileError,
+    Issue,
     StoreError,
     StoreExistsError,
     StoreMissingError,
     UnlockError,
+    ValidationError,
 )
 from lead_desktop.store import migrations
 from lead_desktop.store.backoff import Backoff
@@ -39,7 +41,6 @@ logger = logging.getLogger(__name__)
 DB_NAME = "lead.db"
 KEYS_NAME = "keyslots.json"
 BACKOFF_NAME = "unlock-state.json"
-from lead_desktop.domain.workers import ROLES  # noqa: E402  (re-exported)
 
 
 def store_exists(root: Path) -> bool:
@@ -277,8 +278,6 @@ class Store:
         kdf: KdfParams | None = None,
     ) -> str:
         """Add a worker who can unlock this store with their own passphrase."""
-        from lead_desktop.errors import Issue, ValidationError
-
         if not name.strip():
             raise ValidationError([Issue("worker", "the name is empty", "give a login name")])
         if role not in ROLES:
@@ -382,6 +381,3 @@ def remove_store(root: Path) -> None:
     """Delete a store folder entirely (used by restore and device wipe)."""
     if root.exists():
         shutil.rmtree(root)
-
-
-__all__ = ["Store", "store_exists", "worker_names", "KeyFileError"]
