@@ -12,7 +12,7 @@ from typing import Any
 from bench import store_bench as sb
 from bench.people import generate_people
 from bench.queries import KINDS, build_queries
-from bench.stats import rss_mb, summary_ms
+from bench.stats import peak_rss_mb, rss_mb, summary_ms
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +61,8 @@ def run_size(n: int, people_source: str = "demo") -> dict[str, Any]:
                     root = work / f"repeat-{rep}-{label}"
                     rates[label].append(n / sb.bulk_insert_repeat(root, encrypted, people))
             out["insert_repeats"] = insert_repeats
+            out[f"rss_peak_mb_{size}_bench_process"] = peak_rss_mb()
+            out[f"settle_s_{size}"] = sb.settle()
             _put(out, f"insert_rate_per_s_{size}",
                  {k: statistics.median(v) for k, v in rates.items()})  # fmt: skip
 
@@ -79,6 +81,11 @@ def run_size(n: int, people_source: str = "demo") -> dict[str, Any]:
                     out[f"search_found_top20_{kind}_{size}"] = found[kind]
             logger.info("%s: search p95 %.2f ms (plain %.2f ms)", size,
                         stats["sqlcipher"]["p95"], stats["plain"]["p95"])  # fmt: skip
+            # A separate figure: name + birth year only ("Jackson 1980"); not in the 200.
+            texts = sb.name_year_queries(people, 20, seed=17)
+            stats = {k: summary_ms(v) for k, v in sb.search_times(sides, texts, 3).items()}
+            for q in ("p50", "p95"):
+                _put(out, f"search_name_year_{q}_ms_{size}", {k: v[q] for k, v in stats.items()})
 
             # Memory: this process (holds generated data and both stores) and a fresh app process.
             out[f"rss_mb_{size}_bench_process"] = rss_mb()
@@ -101,11 +108,16 @@ def run_size(n: int, people_source: str = "demo") -> dict[str, Any]:
             logger.info("%s: unlock median %.3f s", size, out[f"unlock_s_median_{size}"])
 
             # Durable saves, each its own fsync'd transaction, alternating the two stores.
-            saved = sb.durable_saves(sides, saves, seed=23)
+            saved = sb.durable_saves(sides, saves, seed=23, folder=work)
+            fsyncs: list[float] = []
             for what, per_side in saved.items():
+                fsyncs += per_side.pop("probe")
                 stats = {label: summary_ms(v) for label, v in per_side.items()}
                 for q in ("p50", "p95", "max"):
                     _put(out, f"save_{what}_{q}_ms_{size}", {k: v[q] for k, v in stats.items()})
+            disk = summary_ms(fsyncs)
+            out[f"disk_fsync_4k_p50_ms_{size}"] = disk["p50"]
+            out[f"disk_fsync_4k_p95_ms_{size}"] = disk["p95"]
             out[f"save_samples_{size}"] = saves
             logger.info("%s: save update p95 %.2f ms (plain %.2f ms)", size,
                         out[f"save_update_p95_ms_{size}"],

@@ -84,16 +84,52 @@ def first_search(side: Side, text: str) -> float:
     return time.perf_counter() - start
 
 
-def paired(sides: tuple[Side, Side], step: Callable[[Side, int], None], count: int) -> dict:
-    """Run ``step`` ``count`` times on both sides, alternating which goes first; time each."""
+def paired(
+    sides: tuple[Side, Side],
+    step: Callable[[Side, int], None],
+    count: int,
+    probe: Callable[[], None] | None = None,
+) -> dict[str, list[float]]:
+    """Run ``step`` ``count`` times on both sides, alternating which goes first; time each.
+
+    ``probe``, if given, is timed once per round too (under the label 'probe')."""
     times: dict[str, list[float]] = {side.label: [] for side in sides}
+    if probe:
+        times["probe"] = []
     for i in range(count):
         order = sides if i % 2 == 0 else sides[::-1]
         for side in order:
             start = time.perf_counter()
             step(side, i)
             times[side.label].append(time.perf_counter() - start)
+        if probe:
+            start = time.perf_counter()
+            probe()
+            times["probe"].append(time.perf_counter() - start)
     return times
+
+
+def settle() -> float:
+    """Flush the OS's dirty pages (the bulk load's tail), so later timings do not pay for it."""
+    start = time.perf_counter()
+    os.sync()
+    return time.perf_counter() - start
+
+
+def fsync_probe(folder: Path) -> Callable[[], None]:
+    """Return a step that writes 4 KiB and fsyncs it: the disk's own durable-write latency."""
+    path = folder / "fsync-probe.bin"
+    block = os.urandom(4096)
+
+    def probe() -> None:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+        try:
+            os.write(fd, block)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    return probe
 
 
 def search_latencies(
@@ -151,14 +187,18 @@ def create_one(side: Side, person: Person) -> None:
     side.first[pid] = values["first_name"]
 
 
-def durable_saves(sides: tuple[Side, Side], count: int, seed: int) -> dict[str, Any]:
-    """Time single-participant updates and creates, each its own fsync'd transaction."""
+def durable_saves(
+    sides: tuple[Side, Side], count: int, seed: int, folder: Path
+) -> dict[str, dict[str, list[float]]]:
+    """Time single-participant updates and creates, each its own fsync'd transaction; time a
+    bare 4 KiB write + fsync beside each pair, to tell the disk's share from the code's."""
     rng = random.Random(seed)
     n = min(len(s.ids) for s in sides)
     targets = [rng.randrange(n) for _ in range(count)]
-    updates = paired(sides, lambda side, i: update_one(side, targets[i], i), count)
+    probe = fsync_probe(folder)
+    updates = paired(sides, lambda side, i: update_one(side, targets[i], i), count, probe)
     newcomers = generate(count, seed=seed + 1)
-    creates = paired(sides, lambda side, i: create_one(side, newcomers[i]), count)
+    creates = paired(sides, lambda side, i: create_one(side, newcomers[i]), count, probe)
     return {"update": updates, "create": creates}
 
 
@@ -202,6 +242,26 @@ def workload(sides: tuple[Side, Side], ops: list[Op], rounds: int) -> dict[str, 
         for side in order:
             times[side.label].append(run_workload(side, ops, r))
     return times
+
+
+def name_year_queries(people: list[Person], count: int, seed: int) -> list[str]:
+    """Return 'Last YYYY' queries (birth year only, as often given): a separate figure."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    while len(out) < count:
+        values, _ = people[rng.randrange(len(people))]
+        if values.get("last_name") and values.get("dob"):
+            out.append(f"{values['last_name']} {values['dob'][:4]}")
+    return out
+
+
+def search_times(sides: tuple[Side, Side], texts: list[str], rounds: int) -> dict:
+    """Time plain search texts on both sides, alternating."""
+
+    def step(side: Side, i: int) -> None:
+        search_participants(side.store, texts[i % len(texts)], audit=False)
+
+    return paired(sides, step, len(texts) * rounds)
 
 
 def unlock_times(root: Path, reps: int, first_query: str) -> dict[str, list[float]]:
@@ -253,7 +313,10 @@ __all__ = [
     "first_search",
     "open_side",
     "rss_probe",
+    "name_year_queries",
     "search_latencies",
+    "search_times",
+    "settle",
     "unlock_times",
     "workload",
     "workload_ops",

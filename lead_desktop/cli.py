@@ -72,10 +72,8 @@ def store_root(args: argparse.Namespace) -> Path:
 
 def open_store(args: argparse.Namespace) -> Any:
     """Unlock the store as --worker (or LEAD_WORKER, or its only worker)."""
-    from lead_desktop.store.backup import recover_interrupted_restore
     from lead_desktop.store.store import Store
 
-    recover_interrupted_restore(store_root(args))
     return Store.unlock(store_root(args), args.worker, passphrase())
 
 
@@ -150,8 +148,7 @@ def cmd_recovery_keygen(args: argparse.Namespace) -> int:
         raise CliError(f"{private_path} already exists; choose another --out folder")
     secret = None if args.no_passphrase else new_passphrase("LEAD_RECOVERY_PASSPHRASE")
     private_pem, public_pem = generate_recovery_pair(secret)
-    atomic_write(private_path, private_pem)
-    os.chmod(private_path, 0o600)
+    atomic_write(private_path, private_pem, mode=0o600)
     atomic_write(public_path, public_pem)
     out(f"wrote {public_path} (give it to each laptop: lead-desktop set-recovery-key)")
     out(f"wrote {private_path} (keep it offline, with the program administrator)")
@@ -238,7 +235,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
     """Replace the store with a verified backup."""
     from lead_desktop.store.backup import restore_backup
 
-    with restore_backup(Path(args.file), store_root(args), args.worker, passphrase()):
+    phrase = passphrase()
+    with restore_backup(
+        Path(args.file),
+        store_root(args),
+        args.worker,
+        os.environ.get("LEAD_BACKUP_PASSPHRASE") or phrase,
+        current_passphrase=phrase,
+    ):
         out(f"store restored from {args.file}")
     return 0
 
@@ -408,10 +412,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError as exc:
         sys.stderr.write(f"{PROG}: error: no such file: {exc.filename}\n")
         return EXIT_ERROR
+    except OSError as exc:
+        where = f": {exc.filename}" if exc.filename else ""
+        sys.stderr.write(f"{PROG}: error: {exc.strerror or exc}{where}\n")
+        return EXIT_ERROR
     except KeyboardInterrupt:
         sys.stderr.write(f"{PROG}: interrupted; nothing partial was written\n")
         return 130
     except Exception as exc:
+        if "database is locked" in str(exc):
+            sys.stderr.write(f"{PROG}: error: the store is busy in another window; try again\n")
+            return EXIT_ERROR
         if args.verbose:
             raise
         logger.debug("internal error", exc_info=True)

@@ -38,9 +38,9 @@ def find_duplicates(
     dob: str | None = None,
     aliases: list[str] | None = None,
 ) -> list[Candidate]:
-    """List likely duplicates of a new person, best first."""
+    """List likely duplicates of a new person, best first (audited, without the names)."""
     with store.read() as conn:
-        return _find_duplicates(
+        found = _find_duplicates(
             conn,
             store.search_index,
             first_name=first_name,
@@ -48,6 +48,9 @@ def find_duplicates(
             dob=dob,
             aliases=aliases,
         )
+    with store.write() as tx:
+        tx.audit("duplicate_check", "participant", None, {"results": len(found)})
+    return found
 
 
 def coverage_area(store: Store) -> CoverageArea:

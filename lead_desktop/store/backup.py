@@ -17,10 +17,14 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from lead_desktop.errors import IntegrityError, LeadError, StoreError
+from sqlalchemy import select
+
+from lead_desktop.errors import IntegrityError, StoreError
 from lead_desktop.store.files import atomic_write, fsync_dir
 from lead_desktop.store.ids import utcnow
 from lead_desktop.store.keys import KeyFile
+from lead_desktop.store.locks import exclusive, lock_path
+from lead_desktop.store.schema import Worker
 from lead_desktop.store.store import DB_NAME, KEYS_NAME, Store, store_exists
 
 logger = logging.getLogger(__name__)
@@ -75,11 +79,32 @@ def read_backup(path: Path) -> tuple[dict[str, Any], bytes]:
     return header, data
 
 
-def restore_backup(backup: Path, root: Path, worker_name: str | None, passphrase: str) -> Store:
-    """Verify a backup fully (checksum, keys, SQLCipher HMAC, audit chain), then swap it in."""
+def restore_backup(
+    backup: Path,
+    root: Path,
+    worker_name: str | None,
+    passphrase: str,
+    *,
+    current_passphrase: str | None = None,
+) -> Store:
+    """Verify a backup fully (checksum, keys, SQLCipher HMAC, audit chain), then swap it in.
+
+    When a store already exists, only one of its administrators may replace it: they unlock it
+    first (``current_passphrase``, defaulting to ``passphrase``) and the restore is audited there.
+    """
     from lead_desktop.store.audit import verify_audit
 
     header, data = read_backup(backup)
+    if store_exists(root):
+        with Store.unlock(root, worker_name, current_passphrase or passphrase) as current:
+            with current.read() as conn:
+                role = conn.execute(
+                    select(Worker.role).where(Worker.id == current.worker_id)
+                ).scalar()
+            if role != "administrator":
+                raise StoreError("only an administrator can replace this store with a backup")
+            with current.write() as tx:
+                tx.audit("restore_started", detail={"backup_created_at": header["created_at"]})
     staging = root.parent / f".{root.name}.restore-{secrets.token_hex(4)}"
     staging.mkdir(parents=True)
     try:
@@ -101,13 +126,15 @@ def restore_backup(backup: Path, root: Path, worker_name: str | None, passphrase
         for leftover in staging.iterdir():
             if leftover.name not in (DB_NAME, KEYS_NAME):
                 leftover.unlink()
-        _swap_in(staging, root)
-    except LeadError:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        with exclusive(
+            lock_path(root), "close LEAD Desktop windows and commands using the store first"
+        ):
+            _swap_in(staging, root)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        lock_path(staging).unlink(missing_ok=True)
     logger.info("store restored from backup")
     store = Store.unlock(root, worker_name, passphrase)
     with store.write() as tx:
@@ -135,11 +162,3 @@ def _swap_in(staging: Path, root: Path) -> None:
     os.replace(staging, root)
     fsync_dir(root.parent)
     shutil.rmtree(old, ignore_errors=True)
-
-
-def recover_interrupted_restore(root: Path) -> None:
-    """If a restore was cut between its two renames, put the previous store back."""
-    old = root.parent / f".{root.name}.old"
-    if not root.exists() and old.exists():
-        os.replace(old, root)
-        fsync_dir(root.parent)

@@ -63,6 +63,7 @@ def make_engine(path: Path, key: bytes | None) -> Engine:
         poolclass=QueuePool,
         pool_size=4,
         max_overflow=4,
+        hide_parameters=True,  # SQL parameters are personal data: never in errors or logs
     )
 
     @event.listens_for(engine, "begin")

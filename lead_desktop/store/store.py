@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 import shutil
 import time
@@ -29,8 +30,10 @@ from lead_desktop.store import migrations
 from lead_desktop.store.backoff import Backoff
 from lead_desktop.store.engine import WRITE_OPTION, connect_raw, is_not_a_database, key_pragma
 from lead_desktop.store.engine import make_engine as _make_engine
+from lead_desktop.store.files import fsync_dir
 from lead_desktop.store.ids import utcnow, uuid7
 from lead_desktop.store.keys import KdfParams, KeyFile, calibrate
+from lead_desktop.store.locks import FileLock, keyfile_lock, lock_path
 from lead_desktop.store.records import create_row, update_row
 from lead_desktop.store.schema import Device, Worker
 from lead_desktop.store.search import TokenIndex
@@ -44,8 +47,17 @@ BACKOFF_NAME = "unlock-state.json"
 
 
 def store_exists(root: Path) -> bool:
-    """Tell whether a store lives in ``root``."""
+    """Tell whether a store lives in ``root`` (finishing a restore cut short, if any)."""
+    recover_interrupted_restore(root)
     return (root / KEYS_NAME).exists() and (root / DB_NAME).exists()
+
+
+def recover_interrupted_restore(root: Path) -> None:
+    """If a restore was cut between its two renames, put the previous store back."""
+    old = root.parent / f".{root.name}.old"
+    if not root.exists() and old.exists():
+        os.replace(old, root)
+        fsync_dir(root.parent)
 
 
 def worker_names(root: Path) -> list[str]:
@@ -70,6 +82,12 @@ class Store:
         with self.engine.connect() as conn:
             self.device_id: str = conn.execute(select(Device.id)).scalar_one()
         self.actor = Actor(worker_id, self.device_id)
+        self._lock = FileLock(lock_path(root))
+        self._lock.acquire(
+            exclusive=False,
+            wait=False,
+            busy_message="a restore or key rotation is running on this store; try again after it",
+        )
         self.search_index = TokenIndex()
         self._listeners: list[Callable[[Tx], None]] = [
             lambda tx: self.search_index.after_write(tx.new_tokens, tx.journal_span)
@@ -109,7 +127,16 @@ class Store:
         if store_exists(root):
             raise StoreExistsError(f"a store already exists in {root}")
         check_passphrase(passphrase, worker_name)
+        if (root / DB_NAME).exists() and (root / DB_NAME).stat().st_size > 0:
+            # A database without its keyslot file: never overwrite it (it may be recoverable).
+            marker = root / ".creating"
+            if not marker.exists():
+                raise StoreExistsError(
+                    f"{root} holds a database but no keyslot file; restore keyslots.json or a "
+                    "backup, or move the folder away; nothing was changed"
+                )
         root.mkdir(parents=True, exist_ok=True)
+        (root / ".creating").touch()
         for leftover in (root / DB_NAME, root / f"{DB_NAME}-wal", root / f"{DB_NAME}-shm"):
             leftover.unlink(missing_ok=True)  # a half-made store from a crash during init
         keyfile, kek, dek = KeyFile.create(uuid7())
@@ -127,6 +154,7 @@ class Store:
         finally:
             conn.close()
         keyfile.save(root / KEYS_NAME)  # written last: its presence marks a complete store
+        (root / ".creating").unlink()
         store = cls(root, keyfile, kek, dek, worker_id, _make_engine(root / DB_NAME, key))
         with store.write() as tx:
             create_row(tx, Worker, {"name": worker_name, "role": "administrator"}, row_id=worker_id)
@@ -177,16 +205,11 @@ class Store:
         check_passphrase(new_passphrase, worker_name)
         keyfile = cls._load_keyfile(root)
         kek = keyfile.recover_kek(private_key)
-        try:
-            worker_id = keyfile.find_worker(worker_name)
-        except UnlockError:
-            worker_id = None
-        store = cls._open_with_kek(root, keyfile, kek, worker_id or next(iter(keyfile.slots)))
-        if worker_id is None:
-            worker_id = store.add_worker(worker_name, new_passphrase, role="administrator", kdf=kdf)
-        else:
-            keyfile.set_slot(worker_id, worker_name, new_passphrase, kek, kdf or calibrate())
-            keyfile.save(store.keys_path)
+        worker_id = keyfile.find_worker(worker_name)
+        store = cls._open_with_kek(root, keyfile, kek, worker_id)
+        store._update_keyfile(
+            lambda kf: kf.set_slot(worker_id, worker_name, new_passphrase, kek, kdf or calibrate())
+        )
         Backoff(root / BACKOFF_NAME).record_success(worker_id)
         store.worker_id = worker_id
         store.actor = Actor(worker_id, store.device_id)
@@ -233,9 +256,21 @@ class Store:
         return cls(root, keyfile, kek, dek, worker_id, _make_engine(root / DB_NAME, dek))
 
     def close(self) -> None:
-        """Close every connection and forget the keys."""
+        """Close every connection, forget the keys and release the store lock."""
         self.engine.dispose()
         self._kek = self._dek = b""
+        self._lock.release()
+
+    def _update_keyfile(self, change: Callable[[KeyFile], None]) -> None:
+        """Re-read the keyslot file under a lock, apply one change, save it (other processes
+        may have changed other slots since this store was unlocked)."""
+        with keyfile_lock(self.root):
+            fresh = KeyFile.load(self.keys_path)
+            if fresh.store_id != self.keyfile.store_id:
+                raise StoreError("the keyslot file now belongs to another store; reopen it")
+            change(fresh)
+            fresh.save(self.keys_path)
+            self.keyfile = fresh
 
     def __enter__(self) -> Store:
         return self
@@ -284,50 +319,76 @@ class Store:
             raise ValidationError(
                 [Issue("role", f"{role!r} is not a role", f"use one of {', '.join(ROLES)}")]
             )
-        if any(n.casefold() == name.casefold() for n in self.keyfile.worker_names().values()):
+        check_passphrase(passphrase, name)
+        with self.read() as conn:
+            existing = conn.execute(
+                select(Worker.id, Worker.active).where(Worker.name == name)
+            ).first()
+        if existing is not None and existing.active:
             raise ValidationError(
                 [Issue("worker", f"{name!r} already exists", "choose another name")]
             )
-        check_passphrase(passphrase, name)
-        worker_id = uuid7()
+        worker_id = existing.id if existing is not None else uuid7()
+        params = kdf or calibrate()
+
+        def give_slot(kf: KeyFile) -> None:
+            for stale_id, stale_name in kf.worker_names().items():  # a slot whose row never
+                if stale_name.casefold() == name.casefold():  # committed (crash): replace it
+                    kf.remove_slot(stale_id)
+            kf.set_slot(worker_id, name, passphrase, self._kek, params)
+
         with self.write() as tx:
-            create_row(tx, Worker, {"name": name, "role": role, "team": team}, row_id=worker_id)
-            # The slot is saved inside the transaction: if it fails, the row rolls back.
-            self.keyfile.set_slot(worker_id, name, passphrase, self._kek, kdf or calibrate())
-            self.keyfile.save(self.keys_path)
+            if existing is None:
+                create_row(tx, Worker, {"name": name, "role": role, "team": team}, row_id=worker_id)
+            else:  # a former worker comes back: same id, so their history stays theirs
+                update_row(tx, Worker, worker_id, {"active": True, "role": role, "team": team})
+            # The slot is saved inside the transaction: if saving fails, the row rolls back.
+            self._update_keyfile(give_slot)
         return worker_id
 
     def remove_worker(self, name: str) -> None:
         """Remove a worker's slot and mark them inactive (their records stay)."""
-        worker_id = self.keyfile.find_worker(name)
+        worker_id = KeyFile.load(self.keys_path).find_worker(name)  # fresh: others may have added
         if worker_id == self.worker_id:
             raise StoreError("you cannot remove yourself; unlock as another administrator")
         with self.write() as tx:
             update_row(tx, Worker, worker_id, {"active": False})
-            self.keyfile.remove_slot(worker_id)
-            self.keyfile.save(self.keys_path)
+            self._update_keyfile(lambda kf: kf.remove_slot(worker_id))
 
     def change_passphrase(self, old: str, new: str, *, kdf: KdfParams | None = None) -> None:
         """Rewrap this worker's slot under a new passphrase (checks the old one first)."""
         self.keyfile.unwrap_kek(self.worker_id, old)
         check_passphrase(new, self.worker_name)
-        self.keyfile.set_slot(self.worker_id, self.worker_name, new, self._kek, kdf or calibrate())
-        self.keyfile.save(self.keys_path)
+        params = kdf or calibrate()
         with self.write() as tx:
             tx.audit("passphrase_changed", "worker", self.worker_id)
+            self._update_keyfile(
+                lambda kf: kf.set_slot(self.worker_id, self.worker_name, new, self._kek, params)
+            )
 
     def set_recovery_key(self, public_pem: bytes) -> None:
         """Seal (or reseal) the store's keys to a program recovery public key."""
-        self.keyfile.set_recovery(public_pem, self._kek)
-        self.keyfile.save(self.keys_path)
         with self.write() as tx:
-            tx.audit("recovery_key_set", detail={"recipient": self.keyfile.recovery["recipient"]})  # type: ignore[index]
+            self._update_keyfile(lambda kf: kf.set_recovery(public_pem, self._kek))
+            recipient = (self.keyfile.recovery or {}).get("recipient")
+            tx.audit("recovery_key_set", detail={"recipient": recipient})
 
     def rotate_data_key(self) -> None:
         """Re-encrypt the database under a new random data key (PRAGMA rekey), crash-safely."""
+        self._lock.acquire(
+            exclusive=True,
+            wait=False,
+            busy_message="close other LEAD Desktop windows and commands before rotating the key",
+        )
+        try:
+            self._rotate()
+        finally:
+            self._lock.acquire(exclusive=False, wait=True)
+
+    def _rotate(self) -> None:
         new_dek = secrets.token_bytes(32)
-        self.keyfile.stage_next_dek(self._kek, new_dek)
-        self.keyfile.save(self.keys_path)  # 1. the new key is recoverable before it is used
+        # 1. the new key is recoverable before it is used
+        self._update_keyfile(lambda kf: kf.stage_next_dek(self._kek, new_dek))
         self.engine.dispose()
         conn = connect_raw(self.db_path, self._dek)
         try:
@@ -337,8 +398,7 @@ class Store:
             conn.execute("PRAGMA journal_mode = WAL")
         finally:
             conn.close()
-        self.keyfile.promote_next_dek()
-        self.keyfile.save(self.keys_path)  # 3. the new key is the current one
+        self._update_keyfile(KeyFile.promote_next_dek)  # 3. the new key is the current one
         self._dek = new_dek
         self.engine = _make_engine(self.db_path, new_dek)
         with self.write() as tx:

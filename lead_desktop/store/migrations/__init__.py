@@ -63,7 +63,9 @@ def migrate(dbapi_conn: Any) -> int:
         return 0
     dbapi_conn.execute("BEGIN IMMEDIATE")
     try:
-        for number, name, sql in steps:
+        # Another process may have migrated while we waited for the write lock.
+        current = dbapi_conn.execute("PRAGMA user_version").fetchone()[0]
+        for number, name, sql in [m for m in steps if m[0] > current]:
             logger.info("applying schema migration %s", name)
             for stmt in statements(sql):
                 dbapi_conn.execute(stmt)
