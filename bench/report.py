@@ -28,7 +28,13 @@ def derive(results: dict[str, Any], sizes: list[str]) -> dict[str, Any]:
             results[f"insert_rate_per_s_{size}_plain"],
         )
         out[f"insert_time_ratio_sqlcipher_over_plain_{size}"] = plain / enc
-        for key in ("search_p95_ms", "save_update_p95_ms", "save_create_p95_ms"):
+        for key in (
+            "search_index_build_ms",
+            "search_p95_ms",
+            "search_name_year_p95_ms",
+            "save_update_p95_ms",
+            "save_create_p95_ms",
+        ):
             name = key.removesuffix("_ms")
             out[f"{name}_ratio_sqlcipher_over_plain_{size}"] = (
                 results[f"{key}_{size}"] / results[f"{key}_{size}_plain"]

@@ -108,7 +108,8 @@ def run_size(n: int, people_source: str = "demo") -> dict[str, Any]:
             logger.info("%s: unlock median %.3f s", size, out[f"unlock_s_median_{size}"])
 
             # Durable saves, each its own fsync'd transaction, alternating the two stores.
-            saved = sb.durable_saves(sides, saves, seed=23, folder=work)
+            newcomers = generate_people(saves, seed=23, source=people_source)[0]
+            saved = sb.durable_saves(sides, saves, seed=23, folder=work, newcomers=newcomers)
             fsyncs: list[float] = []
             for what, per_side in saved.items():
                 fsyncs += per_side.pop("probe")
@@ -124,7 +125,8 @@ def run_size(n: int, people_source: str = "demo") -> dict[str, Any]:
                         out[f"save_update_p95_ms_{size}_plain"])  # fmt: skip
 
             # End-to-end workload: the same sequence on both stores, ABBA order.
-            ops = sb.workload_ops(people, queries, 200, seed=31)
+            newcomers = generate_people(200, seed=31, source=people_source)[0]
+            ops = sb.workload_ops(n, queries, newcomers, seed=31)
             runs = sb.workload(sides, ops, workload_rounds)
             medians = {k: statistics.median(v) for k, v in runs.items()}
             _put(out, f"workload_s_median_{size}", medians)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.people import FIRST_NAMES, Person, generate
+from bench.people import FIRST_NAMES, Person
 from bench.queries import KINDS, SearchQuery
 from lead_desktop.domain.hmis import STATUSES
 from lead_desktop.services import search_participants
@@ -188,7 +188,7 @@ def create_one(side: Side, person: Person) -> None:
 
 
 def durable_saves(
-    sides: tuple[Side, Side], count: int, seed: int, folder: Path
+    sides: tuple[Side, Side], count: int, seed: int, folder: Path, newcomers: list[Person]
 ) -> dict[str, dict[str, list[float]]]:
     """Time single-participant updates and creates, each its own fsync'd transaction; time a
     bare 4 KiB write + fsync beside each pair, to tell the disk's share from the code's."""
@@ -197,7 +197,6 @@ def durable_saves(
     targets = [rng.randrange(n) for _ in range(count)]
     probe = fsync_probe(folder)
     updates = paired(sides, lambda side, i: update_one(side, targets[i], i), count, probe)
-    newcomers = generate(count, seed=seed + 1)
     creates = paired(sides, lambda side, i: create_one(side, newcomers[i]), count, probe)
     return {"update": updates, "create": creates}
 
@@ -210,12 +209,15 @@ class Op:
     arg: Any
 
 
-def workload_ops(people: list[Person], queries: list[SearchQuery], each: int, seed: int) -> list:
-    """Return a fixed interleaved sequence of ``each`` creates, updates and audited searches."""
+def workload_ops(
+    n: int, queries: list[SearchQuery], newcomers: list[Person], seed: int
+) -> list[Op]:
+    """Return a fixed shuffled sequence: one create per newcomer, as many updates of the ``n``
+    loaded people, and as many audited searches."""
     rng = random.Random(seed)
-    newcomers = generate(each, seed=seed + 1)
+    each = len(newcomers)
     ops = [Op("create", p) for p in newcomers]
-    ops += [Op("update", rng.randrange(len(people))) for _ in range(each)]
+    ops += [Op("update", rng.randrange(n)) for _ in range(each)]
     ops += [Op("search", queries[rng.randrange(len(queries))].text) for _ in range(each)]
     rng.shuffle(ops)
     return ops
@@ -255,7 +257,7 @@ def name_year_queries(people: list[Person], count: int, seed: int) -> list[str]:
     return out
 
 
-def search_times(sides: tuple[Side, Side], texts: list[str], rounds: int) -> dict:
+def search_times(sides: tuple[Side, Side], texts: list[str], rounds: int) -> dict[str, list[float]]:
     """Time plain search texts on both sides, alternating."""
 
     def step(side: Side, i: int) -> None:
