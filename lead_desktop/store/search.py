@@ -167,8 +167,10 @@ def search(
         cond = (
             Participant.dob == query.dob.isoformat()
             if query.dob
-            else Participant.dob.like(f"{query.year}-%")
-        )
+            else Participant.dob.between(f"{query.year}-01-01", f"{query.year}-12-31")
+        )  # both forms use the dob index (LIKE would not)
+        if query.terms:  # only the name matches need checking
+            cond = cond & Participant.id.in_(list(scores))
         dob_ids = set(conn.execute(select(Participant.id).where(cond, live)).scalars())
         if query.terms:
             scores = {
