@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import secrets
-import shutil
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, delete, insert, select
 
 from lead_desktop.domain.passphrase import check_passphrase
 from lead_desktop.domain.workers import ROLES
@@ -35,7 +34,7 @@ from lead_desktop.store.ids import utcnow, uuid7
 from lead_desktop.store.keys import KdfParams, KeyFile, calibrate
 from lead_desktop.store.locks import FileLock, keyfile_lock, lock_path
 from lead_desktop.store.records import create_row, update_row
-from lead_desktop.store.schema import Device, Worker
+from lead_desktop.store.schema import Device, Setting, Worker
 from lead_desktop.store.search import TokenIndex
 from lead_desktop.store.tx import Actor, Tx
 
@@ -60,6 +59,18 @@ def recover_interrupted_restore(root: Path) -> None:
         fsync_dir(root.parent)
 
 
+def _store_lock(root: Path) -> FileLock:
+    """Take the shared store lock: held while a store is open; rotation and restore need it
+    alone. Taken before the key file is read, so nobody reads it mid-rotation."""
+    lock = FileLock(lock_path(root))
+    lock.acquire(
+        exclusive=False,
+        wait=False,
+        busy_message="a restore or key rotation is running on this store; try again after it",
+    )
+    return lock
+
+
 def worker_names(root: Path) -> list[str]:
     """List the workers who can unlock the store (readable before unlocking)."""
     if not store_exists(root):
@@ -71,8 +82,16 @@ class Store:
     """An unlocked store. Obtain one with :meth:`create`, :meth:`unlock` or :meth:`recover`."""
 
     def __init__(  # noqa: PLR0917 - private constructor, called by the factories below
-        self, root: Path, keyfile: KeyFile, kek: bytes, dek: bytes, worker_id: str, engine: Engine
+        self,
+        root: Path,
+        keyfile: KeyFile,
+        kek: bytes,
+        dek: bytes,
+        worker_id: str,
+        engine: Engine,
+        lock: FileLock,
     ) -> None:
+        self._lock = lock
         self.root = root
         self.keyfile = keyfile
         self._kek = kek
@@ -82,12 +101,6 @@ class Store:
         with self.engine.connect() as conn:
             self.device_id: str = conn.execute(select(Device.id)).scalar_one()
         self.actor = Actor(worker_id, self.device_id)
-        self._lock = FileLock(lock_path(root))
-        self._lock.acquire(
-            exclusive=False,
-            wait=False,
-            busy_message="a restore or key rotation is running on this store; try again after it",
-        )
         self.search_index = TokenIndex()
         self._listeners: list[Callable[[Tx], None]] = [
             lambda tx: self.search_index.after_write(tx.new_tokens, tx.journal_span)
@@ -155,7 +168,8 @@ class Store:
             conn.close()
         keyfile.save(root / KEYS_NAME)  # written last: its presence marks a complete store
         (root / ".creating").unlink()
-        store = cls(root, keyfile, kek, dek, worker_id, _make_engine(root / DB_NAME, key))
+        engine = _make_engine(root / DB_NAME, key)
+        store = cls(root, keyfile, kek, dek, worker_id, engine, _store_lock(root))
         with store.write() as tx:
             create_row(tx, Worker, {"name": worker_name, "role": "administrator"}, row_id=worker_id)
             tx.audit("store_created")
@@ -186,7 +200,7 @@ class Store:
             suffix = f"; wait {wait:.0f} s before the next try" if wait else ""
             raise UnlockError(f"wrong passphrase for worker {name!r}{suffix}") from None
         backoff.record_success(worker_id)
-        store = cls._open_with_kek(root, keyfile, kek, worker_id)
+        store = cls._open_with_kek(root, kek, worker_id)
         with store.write() as tx:
             tx.audit("unlock")
         return store
@@ -206,7 +220,7 @@ class Store:
         keyfile = cls._load_keyfile(root)
         kek = keyfile.recover_kek(private_key)
         worker_id = keyfile.find_worker(worker_name)
-        store = cls._open_with_kek(root, keyfile, kek, worker_id)
+        store = cls._open_with_kek(root, kek, worker_id)
         store._update_keyfile(
             lambda kf: kf.set_slot(worker_id, worker_name, new_passphrase, kek, kdf or calibrate())
         )
@@ -233,27 +247,44 @@ class Store:
         raise UnlockError(f"this store has several workers ({names}); choose one with --worker")
 
     @classmethod
-    def _open_with_kek(cls, root: Path, keyfile: KeyFile, kek: bytes, worker_id: str) -> Store:
+    def _open_with_kek(cls, root: Path, kek: bytes, worker_id: str) -> Store:
+        lock = _store_lock(root)
+        try:
+            with keyfile_lock(root):
+                # Read under the locks: a rotation that finished a moment ago is seen whole.
+                keyfile = KeyFile.load(root / KEYS_NAME)
+                dek = cls._settle_rotation(root, keyfile, kek)
+            conn = connect_raw(root / DB_NAME, dek)
+            try:
+                migrations.migrate(conn)
+            finally:
+                conn.close()
+            return cls(root, keyfile, kek, dek, worker_id, _make_engine(root / DB_NAME, dek), lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @staticmethod
+    def _settle_rotation(root: Path, keyfile: KeyFile, kek: bytes) -> bytes:
+        """Return the key that opens the database, finishing or dropping a staged rotation.
+
+        Safe because the caller holds the store lock: no rotation is running elsewhere.
+        """
         dek = keyfile.unwrap_dek(kek)
+        if keyfile.data_key_next is None:
+            return dek
         try:
-            conn = connect_raw(root / DB_NAME, dek)
+            connect_raw(root / DB_NAME, dek).close()
+            keyfile.data_key_next = None  # staged but never applied: drop it
         except Exception as exc:
-            if not (is_not_a_database(exc) and keyfile.data_key_next):
+            if not is_not_a_database(exc):
                 raise StoreError(f"the store database cannot be opened: {exc}") from None
-            # A rotation was cut short after the rekey: finish it.
-            dek = keyfile.unwrap_dek(kek, which="next")
-            conn = connect_raw(root / DB_NAME, dek)
+            dek = keyfile.unwrap_dek(kek, which="next")  # the rekey happened: finish it
+            connect_raw(root / DB_NAME, dek).close()
             keyfile.promote_next_dek()
-            keyfile.save(root / KEYS_NAME)
             logger.info("completed an interrupted data-key rotation")
-        try:
-            migrations.migrate(conn)
-        finally:
-            conn.close()
-        if keyfile.data_key_next:  # staged but never applied: drop it
-            keyfile.data_key_next = None
-            keyfile.save(root / KEYS_NAME)
-        return cls(root, keyfile, kek, dek, worker_id, _make_engine(root / DB_NAME, dek))
+        keyfile.save(root / KEYS_NAME)
+        return dek
 
     def close(self) -> None:
         """Close every connection, forget the keys and release the store lock."""
@@ -356,8 +387,21 @@ class Store:
             self._update_keyfile(lambda kf: kf.remove_slot(worker_id))
 
     def change_passphrase(self, old: str, new: str, *, kdf: KdfParams | None = None) -> None:
-        """Rewrap this worker's slot under a new passphrase (checks the old one first)."""
-        self.keyfile.unwrap_kek(self.worker_id, old)
+        """Rewrap this worker's slot under a new passphrase (checks the old one first).
+
+        A wrong old passphrase counts toward the same back-off as a failed unlock, so an
+        unlocked laptop cannot be used to guess a worker's passphrase at full speed.
+        """
+        backoff = Backoff(self.root / BACKOFF_NAME)
+        wait = backoff.remaining(self.worker_id)
+        if wait > 0:
+            raise BackoffError(self.worker_name, wait)
+        try:
+            KeyFile.load(self.keys_path).unwrap_kek(self.worker_id, old)
+        except UnlockError:
+            backoff.record_failure(self.worker_id)
+            raise UnlockError("the current passphrase is wrong; nothing was changed") from None
+        backoff.record_success(self.worker_id)
         check_passphrase(new, self.worker_name)
         params = kdf or calibrate()
         with self.write() as tx:
@@ -419,25 +463,13 @@ class Store:
 
     def settings_get(self, key: str, default: Any = None) -> Any:
         """Read a program setting."""
-        from lead_desktop.store.schema import Setting
-
         with self.read() as conn:
             value = conn.execute(select(Setting.value).where(Setting.key == key)).scalar()
         return default if value is None else value
 
     def settings_set(self, key: str, value: Any) -> None:
         """Write a program setting (audited)."""
-        from sqlalchemy import delete
-
-        from lead_desktop.store.schema import Setting
-
         with self.write() as tx:
             tx.conn.execute(delete(Setting).where(Setting.key == key))
             tx.conn.execute(insert(Setting).values(key=key, value=value, updated_at=tx.now))
             tx.audit("setting_changed", "setting", key)
-
-
-def remove_store(root: Path) -> None:
-    """Delete a store folder entirely (used by restore and device wipe)."""
-    if root.exists():
-        shutil.rmtree(root)

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from lead_desktop.errors import StoreError, StoreExistsError, UnlockError
+from lead_desktop.errors import BackoffError, StoreError, StoreExistsError, UnlockError
 from lead_desktop.store.backup import restore_backup, write_backup
+from lead_desktop.store.keys import KeyFile
 from lead_desktop.store.locks import StoreBusyError
 from lead_desktop.store.store import Store, worker_names
 from tests.helpers import FAST_KDF, PASSPHRASE
@@ -62,3 +63,24 @@ def test_init_never_overwrites_a_database_whose_keyslots_are_missing(new_store: 
     with pytest.raises(StoreExistsError, match="no keyslot file"):
         Store.create(root, "tester", PASSPHRASE, kdf=FAST_KDF)
     assert (root / "lead.db").stat().st_size > 0
+
+
+def test_unlocking_during_a_rotation_is_refused_and_leaves_the_staged_key(
+    new_store: Store,
+) -> None:
+    """The rotation window: new key staged, rekey under way in another process."""
+    new_store._lock.acquire(exclusive=True, wait=False)
+    new_store._update_keyfile(lambda kf: kf.stage_next_dek(new_store._kek, bytes(32)))
+    with pytest.raises(StoreBusyError, match="rotation"):
+        Store.unlock(new_store.root, None, PASSPHRASE)
+    assert KeyFile.load(new_store.keys_path).data_key_next is not None
+
+
+def test_a_wrong_current_passphrase_counts_toward_back_off(new_store: Store) -> None:
+    for _ in range(3):
+        with pytest.raises(UnlockError, match="current passphrase is wrong"):
+            new_store.change_passphrase("not my passphrase at all", BEA, kdf=FAST_KDF)
+    with pytest.raises(BackoffError):
+        new_store.change_passphrase(PASSPHRASE, BEA, kdf=FAST_KDF)
+    with pytest.raises(BackoffError):
+        Store.unlock(new_store.root, None, PASSPHRASE)
