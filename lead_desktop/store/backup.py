@@ -109,7 +109,7 @@ def restore_backup(
     staging.mkdir(parents=True)
     try:
         (staging / DB_NAME).write_bytes(data)
-        KeyFile(**_keyfile_args(header["keyslots"])).save(staging / KEYS_NAME)
+        KeyFile.from_json(header["keyslots"], where=str(backup)).save(staging / KEYS_NAME)
         probe = Store.unlock(staging, worker_name, passphrase)
         try:
             with probe.read() as conn:
@@ -140,16 +140,6 @@ def restore_backup(
     with store.write() as tx:
         tx.audit("restore", detail={"backup_created_at": header["created_at"]})
     return store
-
-
-def _keyfile_args(obj: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "store_id": obj["store_id"],
-        "data_key": obj["data_key"],
-        "slots": {s["worker_id"]: s for s in obj["slots"]},
-        "recovery": obj.get("recovery"),
-        "data_key_next": obj.get("data_key_next"),
-    }
 
 
 def _swap_in(staging: Path, root: Path) -> None:

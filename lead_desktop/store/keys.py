@@ -9,10 +9,12 @@ Rotating the DEK therefore leaves every worker's slot valid.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import logging
 import secrets
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -108,8 +110,6 @@ def _open(key: bytes, box: dict[str, str], aad: bytes) -> bytes:
 
 def normalise_passphrase(passphrase: str) -> bytes:
     """Encode a passphrase the same way on every platform (NFC, UTF-8)."""
-    import unicodedata
-
     return unicodedata.normalize("NFC", passphrase).encode("utf-8")
 
 
@@ -134,8 +134,13 @@ class KeyFile:
             raise KeyFileError(f"keyslot file {path} is missing") from None
         except (OSError, ValueError) as exc:
             raise KeyFileError(f"keyslot file {path} is unreadable: {exc}") from None
+        return cls.from_json(obj, where=str(path))
+
+    @classmethod
+    def from_json(cls, obj: dict[str, Any], *, where: str = "the keyslot file") -> KeyFile:
+        """Build a key file from its JSON object (a file, or a backup's header)."""
         if obj.get("format") != FORMAT:
-            raise KeyFileError(f"{path} is not a LEAD keyslot file")
+            raise KeyFileError(f"{where} is not a LEAD keyslot file")
         if obj.get("version") != VERSION:
             raise KeyFileError(
                 f"keyslot file version {obj.get('version')} is not supported; update LEAD Desktop"
@@ -284,8 +289,6 @@ def _recovery_wrapping(shared: bytes, store_id: str) -> bytes:
 
 def recovery_fingerprint(public: X25519PublicKey) -> str:
     """Return a short fingerprint that names a recovery public key."""
-    import hashlib
-
     raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return "sha256:" + hashlib.sha256(raw).hexdigest()[:32]
 
