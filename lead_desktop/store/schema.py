@@ -47,7 +47,7 @@ class Participant(Synced, Base):
     name_dq: Mapped[int] = mapped_column(default=99)
     ssn: Mapped[str | None]
     ssn_dq: Mapped[int] = mapped_column(default=99)
-    dob: Mapped[str | None] = mapped_column(index=True)
+    dob: Mapped[str | None]
     dob_dq: Mapped[int] = mapped_column(default=99)
     race: Mapped[list[Any]] = mapped_column(default=list)
     race_none: Mapped[int | None]
@@ -356,6 +356,7 @@ class SearchToken(Base):
 
 
 Index("ix_referral_referred_at", Referral.referred_at)
+Index("ix_participant_dob_id", Participant.dob, Participant.id)  # covering: see migration 2
 SYNCED_TABLES: dict[str, type[Synced]] = {
     cls.__tablename__: cls
     for cls in (

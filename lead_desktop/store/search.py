@@ -17,6 +17,7 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import Connection, func, select
+from sqlalchemy import text as sql_text
 
 from lead_desktop.domain.dates import parse_date
 from lead_desktop.domain.participant import display_name
@@ -28,6 +29,16 @@ FUZZY_CUTOFF = 72.0
 DOB_BONUS = 10.0
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _SEP = "\n"
+#: Distinct tokens by hopping through the primary-key index (a loose index scan): far fewer
+#: steps than reading every (token, participant) row when many people share a name.
+_DISTINCT_TOKENS = sql_text(
+    "WITH RECURSIVE t(tok) AS ("
+    " SELECT min(token) FROM search_token"
+    " UNION ALL"
+    " SELECT (SELECT min(token) FROM search_token WHERE token > t.tok) FROM t"
+    " WHERE t.tok IS NOT NULL)"
+    " SELECT tok FROM t"
+)
 
 
 @dataclass(frozen=True)
@@ -56,7 +67,7 @@ class TokenIndex:
         generation = conn.execute(select(func.max(ChangeJournal.seq))).scalar() or 0
         if generation == self.generation:
             return
-        toks = list(conn.execute(select(SearchToken.token).distinct()).scalars())
+        toks = [t for t in conn.execute(_DISTINCT_TOKENS).scalars() if t is not None]
         with self._lock:
             self._set(toks)
             self.generation = generation
@@ -69,20 +80,24 @@ class TokenIndex:
             if self.generation != span[0] - 1:  # someone else wrote in between: reload later
                 self.generation = -1
                 return
-            fresh = new_tokens - self._known
+            fresh = sorted(new_tokens - self._known)
             if fresh:
-                self._set(self.tokens + sorted(fresh))
+                self._append(fresh)
             self.generation = span[1]
 
     def _set(self, toks: list[str]) -> None:
-        self.tokens = toks
-        self._known = set(toks)
-        self._starts = []
-        pos = 0
+        self.tokens, self._known, self._starts, self._blob = [], set(), [], ""
+        self._append(toks)
+
+    def _append(self, toks: list[str]) -> None:
+        pos = len(self._blob) + 1 if self.tokens else 0
         for tok in toks:
             self._starts.append(pos)
             pos += len(tok) + 1
-        self._blob = _SEP.join(toks)
+        joined = _SEP.join(toks)
+        self._blob = f"{self._blob}{_SEP}{joined}" if self.tokens else joined
+        self.tokens = self.tokens + toks  # a new list: readers iterate the old one safely
+        self._known |= set(toks)
 
     def match(self, term: str) -> dict[str, float]:
         """Return tokens matching one folded term, with a score each."""
@@ -125,13 +140,12 @@ class Query:
 
     @classmethod
     def parse(cls, text: str, today: date | None = None) -> Query:
-        """Split free text into its parts; a date may be typed anywhere in it."""
+        """Split free text into its parts; a date may be typed before or after the name."""
         dob = None
         year = None
         words = []
-        for word in re.split(r"[\s,;]+", text.strip()):
-            if not word:
-                continue
+        raw, dob = _take_worded_date([w for w in re.split(r"[\s,;]+", text.strip()) if w], today)
+        for word in raw:
             if _YEAR.match(word):
                 year = int(word)
                 continue
@@ -140,12 +154,21 @@ class Query:
                 dob = parsed
             else:
                 words.append(word)
-        if dob is None and len(words) >= 2:  # "March 5 1980", "5 de marzo de 1980"
-            whole = parse_date(text, today=today)
-            if whole:
-                return cls((), whole, None)
         terms = tuple(t for w in words for t in tokens(w))
         return cls(terms, dob, year)
+
+
+def _take_worded_date(words: list[str], today: date | None) -> tuple[list[str], date | None]:
+    """Find a date written in several words ("May 29 1999", "5 de marzo de 1980") at the end
+    or the start of the query; return the other words and the date."""
+    for size in range(min(5, len(words)), 1, -1):
+        for window, rest in ((words[-size:], words[:-size]), (words[:size], words[size:])):
+            if not any(c.isdigit() for c in "".join(window)):
+                continue
+            parsed = parse_date(" ".join(window), today=today)
+            if parsed:
+                return rest, parsed
+    return words, None
 
 
 def search(
@@ -168,10 +191,10 @@ def search(
             Participant.dob == query.dob.isoformat()
             if query.dob
             else Participant.dob.between(f"{query.year}-01-01", f"{query.year}-12-31")
-        )  # both forms use the dob index (LIKE would not)
-        if query.terms:  # only the name matches need checking
-            cond = cond & Participant.id.in_(list(scores))
-        dob_ids = set(conn.execute(select(Participant.id).where(cond, live)).scalars())
+        )  # both forms use the dob index (LIKE would not); intersected with names below
+        # No "live" filter here, so the (dob, id) index answers alone; the final fetch drops
+        # deleted people.
+        dob_ids = set(conn.execute(select(Participant.id).where(cond)).scalars())
         if query.terms:
             scores = {
                 pid: min(100.0, s + DOB_BONUS) if pid in dob_ids else s * 0.8

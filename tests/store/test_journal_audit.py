@@ -135,3 +135,16 @@ def test_orm_models_match_the_migrated_schema(new_store: Store) -> None:
         for table in Base.metadata.sorted_tables:
             cols = {r[1] for r in conn.execute(text(f"PRAGMA table_info({table.name})"))}
             assert cols == set(table.columns.keys()), table.name
+
+
+def test_orm_indexes_match_the_migrated_schema(new_store: Store) -> None:
+    from lead_desktop.store.schema import Base
+
+    with new_store.read() as conn:
+        for table in Base.metadata.sorted_tables:
+            stored = {
+                r[1]
+                for r in conn.execute(text(f"PRAGMA index_list({table.name})"))
+                if r[3] == "c"  # created by CREATE INDEX, not by a constraint
+            }
+            assert stored == {ix.name for ix in table.indexes}, table.name

@@ -60,6 +60,9 @@ def _top(store: Store, text: str) -> str | None:
         ("March 5, 1980", "Núñez"),
         ("jose 3/5/80", "Núñez"),
         ("maria pena 5/6/1985", "Peña"),
+        ("Núñez March 5, 1980", "Núñez"),  # name, then a date in words
+        ("5 de marzo de 1980 jose", "Núñez"),  # a Spanish date, then the name
+        ("johnson 1969", "Johnson"),  # name and birth year
     ],
 )
 def test_search_finds_the_hard_cases(
