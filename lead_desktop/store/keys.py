@@ -67,13 +67,27 @@ _calibrated: KdfParams | None = None
 
 
 def calibrate(target_seconds: float = 0.5, memory_kib: int = 128 * 1024) -> KdfParams:
-    """Pick Argon2id parameters taking about ``target_seconds`` on this machine (cached)."""
+    """Pick Argon2id parameters taking about ``target_seconds`` on this machine (cached).
+
+    Time is about ``a + b * time_cost`` (``a`` is filling the memory once), so two probes of
+    different cost, best of two each, give both terms.
+    """
     global _calibrated  # noqa: PLW0603 - one calibration per process is enough
     if _calibrated is None:
-        start = time.perf_counter()
-        derive_kek(b"calibration passphrase", b"\0" * 16, KdfParams(1, memory_kib))
-        once = max(time.perf_counter() - start, 1e-3)
-        _calibrated = KdfParams(max(2, min(64, round(target_seconds / once))), memory_kib)
+
+        def probe(time_cost: int) -> float:
+            best = float("inf")
+            for _ in range(2):
+                start = time.perf_counter()
+                derive_kek(b"calibration passphrase", b"\0" * 16, KdfParams(time_cost, memory_kib))
+                best = min(best, time.perf_counter() - start)
+            return best
+
+        low, high = probe(1), probe(3)
+        per_pass = max((high - low) / 2, 1e-3)
+        fixed = max(low - per_pass, 0.0)
+        time_cost = round((target_seconds - fixed) / per_pass)
+        _calibrated = KdfParams(max(2, min(64, time_cost)), memory_kib)
         logger.info("argon2id calibrated: time_cost=%d", _calibrated.time_cost)
     return _calibrated
 
