@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -11,7 +13,14 @@ from sqlalchemy import Connection, delete, insert, select
 from lead_desktop.domain.participant import NAME_FIELDS, validate_alias, validate_participant
 from lead_desktop.domain.text import tokens
 from lead_desktop.errors import Issue, ValidationError
-from lead_desktop.store.records import create_row, create_rows, get_row, tombstone_row, update_row
+from lead_desktop.store.records import (
+    CHUNK,
+    create_row,
+    create_rows,
+    get_row,
+    tombstone_row,
+    update_row,
+)
 from lead_desktop.store.schema import Alias, Participant, SearchToken
 from lead_desktop.store.tx import Tx
 
@@ -79,22 +88,44 @@ def create_participant(
 def create_participants(
     tx: Tx, rows: list[tuple[dict[str, Any], list[tuple[str, str]]]]
 ) -> list[str]:
-    """Create many already-validated participants at once (imports, demo data)."""
-    ids = create_rows(tx, Participant, [values for values, _ in rows])
-    alias_rows = [
-        {"participant_id": pid, "alias": alias, "kind": kind}
-        for pid, (_, aliases) in zip(ids, rows, strict=True)
-        for alias, kind in aliases
-    ]
-    create_rows(tx, Alias, alias_rows)
-    token_rows = [
-        {"token": t, "participant_id": pid}
-        for pid, (values, aliases) in zip(ids, rows, strict=True)
-        for t in name_tokens(values, [a for a, _ in aliases])
-    ]
-    if token_rows:
-        tx.conn.execute(insert(SearchToken), token_rows)
-    tx.new_tokens |= {r["token"] for r in token_rows}
+    """Create many already-validated participants at once (imports, demo data).
+
+    Works through the rows a chunk at a time inside the caller's one transaction, so memory
+    stays flat however large the import. The cyclic garbage collector is paused meanwhile: the
+    loop makes no cycles, and its scans of the many live rows cost about a quarter of the time.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _create_in_chunks(tx, rows)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _create_in_chunks(
+    tx: Tx, rows: list[tuple[dict[str, Any], list[tuple[str, str]]]]
+) -> list[str]:
+    ids: list[str] = []
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        chunk_ids = create_rows(tx, Participant, [values for values, _ in chunk])
+        alias_rows = [
+            {"participant_id": pid, "alias": alias, "kind": kind}
+            for pid, (_, aliases) in zip(chunk_ids, chunk, strict=True)
+            for alias, kind in aliases
+        ]
+        create_rows(tx, Alias, alias_rows)
+        token_rows = [
+            {"token": t, "participant_id": pid}
+            for pid, (values, aliases) in zip(chunk_ids, chunk, strict=True)
+            for t in name_tokens(values, [a for a, _ in aliases])
+        ]
+        if token_rows:
+            tx.conn.execute(insert(SearchToken), token_rows)
+        tx.new_tokens |= {r["token"] for r in token_rows}
+        tx.flush()
+        ids += chunk_ids
     return ids
 
 

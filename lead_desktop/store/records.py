@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Table, insert, select, update
@@ -46,49 +46,45 @@ def create_row(
     tx: Tx, model: type[Synced], values: Mapping[str, Any], *, row_id: str | None = None
 ) -> str:
     """Insert one record; journal every field and audit the creation. Return its id."""
-    table = table_of(model)
-    _check_columns(table, values)
-    row = {**_defaults(table), **values}
-    rid = row_id or uuid7()
-    tx.conn.execute(
-        insert(table).values(
-            id=rid,
-            rev=None,
-            updated_at=tx.now,
-            updated_by=tx.actor.worker_id,
-            device_id=tx.actor.device_id,
-            **row,
-        )
-    )
-    tx.journal(table.name, rid, "insert", None, {k: [None, v] for k, v in row.items()})
-    tx.audit("create", table.name, rid)
-    return rid
+    return create_rows(tx, model, [values], ids=[row_id or uuid7()])[0]
 
 
-def create_rows(tx: Tx, model: type[Synced], rows: list[dict[str, Any]]) -> list[str]:
-    """Insert many records at once (imports); same journal and audit as one by one."""
+#: Rows written per statement in bulk inserts; journal and audit follow each chunk, so a large
+#: import never holds more than this many pending rows in memory (still one transaction).
+CHUNK = 2000
+
+
+def create_rows(
+    tx: Tx,
+    model: type[Synced],
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    ids: Sequence[str] | None = None,
+) -> list[str]:
+    """Insert records (one, or many for imports), each with its journal entry and audit row."""
     table = table_of(model)
     defaults = _defaults(table)
-    full: list[dict[str, Any]] = []
-    for values in rows:
-        _check_columns(table, values)
-        rid = values.get("id") or uuid7()
-        row = {**defaults, **{k: v for k, v in values.items() if k != "id"}}
-        tx.journal(table.name, rid, "insert", None, {k: [None, v] for k, v in row.items()})
-        tx.audit("create", table.name, rid)
-        full.append(
-            {
-                "id": rid,
-                "rev": None,
-                "updated_at": tx.now,
-                "updated_by": tx.actor.worker_id,
-                "device_id": tx.actor.device_id,
-                **row,
-            }
-        )
-    if full:
-        tx.conn.execute(insert(table), full)
-    return [r["id"] for r in full]
+    meta = {
+        "rev": None,
+        "updated_at": tx.now,
+        "updated_by": tx.actor.worker_id,
+        "device_id": tx.actor.device_id,
+    }
+    out: list[str] = []
+    for start in range(0, len(rows), CHUNK):
+        batch = []
+        for n, values in enumerate(rows[start : start + CHUNK], start):
+            _check_columns(table, values)
+            rid = ids[n] if ids is not None else uuid7()
+            row = {**defaults, **values}
+            tx.journal(table.name, rid, "insert", None, {k: [None, v] for k, v in row.items()})
+            tx.audit("create", table.name, rid)
+            batch.append({"id": rid, **meta, **row})
+            out.append(rid)
+        tx.conn.execute(insert(table), batch)
+        if len(rows) > CHUNK:
+            tx.flush()
+    return out
 
 
 def get_row(tx_or_conn: Any, model: type[Synced], row_id: str) -> dict[str, Any]:
