@@ -189,8 +189,10 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
     out(f"imported {result.imported} participants")
     if result.skipped_deleted:
         out(f"skipped {result.skipped_deleted} rows marked deleted")
-    if getattr(result, "skipped_existing", 0):
+    if result.skipped_existing:
         out(f"skipped {result.skipped_existing} already imported")
+    for warning in result.warnings:
+        sys.stderr.write(f"{PROG}: note: {warning}\n")
     return 0
 
 

@@ -167,3 +167,17 @@ def test_passphrase_from_env_is_required_without_a_terminal(data_dir: Path) -> N
     result = run_cli("verify-audit", data_dir=data_dir, env={"LEAD_PASSPHRASE": ""})
     assert result.returncode != 0
     assert PASSPHRASE not in result.stderr
+
+
+def test_import_notes_ignored_columns_and_bad_duplicate_dates_are_refused(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    src = tmp_path / "Client.csv"
+    src.write_text(CLIENT_CSV, encoding="utf-8")
+    result = run_cli("import-csv", str(src), data_dir=data_dir)
+    assert result.returncode == 0
+    assert "note:" in result.stderr and "Extra" in result.stderr
+    err = _one_clean_error(
+        run_cli("duplicates", "--first", "Jose", "--dob", "1980-02-30", data_dir=data_dir)
+    )
+    assert "dob" in err and "not a date" in err
