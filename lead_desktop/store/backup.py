@@ -49,7 +49,7 @@ def write_backup(store: Store, out: Path) -> dict[str, Any]:
         "store_id": store.keyfile.store_id,
         "db_size": len(data),
         "db_sha256": hashlib.sha256(data).hexdigest(),
-        "keyslots": store.keyfile.to_json(),
+        "keyslots": KeyFile.load(store.keys_path).to_json(),  # fresh: other windows may add
     }
     head = json.dumps(header).encode("utf-8")
     atomic_write(out, MAGIC + len(head).to_bytes(8, "big") + head + data)

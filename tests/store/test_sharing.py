@@ -84,3 +84,17 @@ def test_a_wrong_current_passphrase_counts_toward_back_off(new_store: Store) -> 
         new_store.change_passphrase(PASSPHRASE, BEA, kdf=FAST_KDF)
     with pytest.raises(BackoffError):
         Store.unlock(new_store.root, None, PASSPHRASE)
+
+
+def test_a_backup_carries_the_slots_added_in_another_window(
+    new_store: Store, tmp_path: Path
+) -> None:
+    other = Store.unlock(new_store.root, None, PASSPHRASE)
+    other.add_worker("bea", BEA, kdf=FAST_KDF)
+    other.close()
+    write_backup(new_store, tmp_path / "b.leadbak")
+    root = new_store.root
+    new_store.close()
+    with restore_backup(tmp_path / "b.leadbak", root, "tester", PASSPHRASE):
+        pass
+    Store.unlock(root, "bea", BEA).close()
