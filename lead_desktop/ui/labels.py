@@ -1,0 +1,69 @@
+"""Readable, translated labels for the codes the domain stores.
+
+The domain keeps English labels next to its code lists (HMIS answers, screening prompts) and bare
+snake_case codes for its own choices (``in_the_wind``). Both are shown through the ``codes``
+translation context; ``scripts/translations.py`` collects every such string from the domain
+modules into the translation files, so none is missed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox
+
+CONTEXT = "codes"
+
+
+def humanize(code: str) -> str:
+    """``in_the_wind`` -> ``In the wind`` (the English source text for a bare code)."""
+    text = code.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def text(english: str) -> str:
+    """Translate one English label from a domain code list."""
+    return QCoreApplication.translate(CONTEXT, english)
+
+
+def code(value: str | None) -> str:
+    """Translate a bare snake_case code for display ("" for none)."""
+    if not value:
+        return ""
+    return QCoreApplication.translate(CONTEXT, humanize(value))
+
+
+def fill_codes(box: QComboBox, codes: Sequence[str], *, blank: str | None = None) -> None:
+    """Fill a combo box with bare codes: shown translated, the code kept as item data."""
+    box.clear()
+    if blank is not None:
+        box.addItem(blank, None)
+    for value in codes:
+        box.addItem(code(value), value)
+
+
+def fill_coded(box: QComboBox, coded: Mapping[int, str], *, blank: str | None = None) -> None:
+    """Fill a combo box from an HMIS code list (int -> English label), codes as item data."""
+    box.clear()
+    if blank is not None:
+        box.addItem(blank, None)
+    for value, english in coded.items():
+        box.addItem(text(english), value)
+
+
+def select_data(box: QComboBox, value: Any) -> None:
+    """Select the item whose data equals ``value`` (the first item when none does)."""
+    index = box.findData(value)
+    box.setCurrentIndex(max(index, 0))
+
+
+def source_strings(coded: Iterable[Mapping[Any, str]], codes: Iterable[Sequence[str]]) -> list[str]:
+    """Every English string shown through this module (for the translation files)."""
+    found: list[str] = []
+    for mapping in coded:
+        found.extend(mapping.values())
+    for seq in codes:
+        found.extend(humanize(c) for c in seq)
+    return sorted(set(found))
