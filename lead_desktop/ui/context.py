@@ -76,7 +76,7 @@ class AppContext(QObject):
     @property
     def is_admin(self) -> bool:
         """Whether the worker may change program settings and manage workers."""
-        return self.worker_role == "admin"
+        return self.worker_role == "administrator"
 
     def open(self, store: Store) -> None:
         """Adopt an unlocked store."""
