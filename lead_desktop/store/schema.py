@@ -207,6 +207,11 @@ class Consent(Synced, Base):
     status: Mapped[str] = mapped_column(default="draft")
     revoked_at: Mapped[str | None]
     revocation_method: Mapped[str | None]
+    # Added by migration 3:
+    expiry_reason: Mapped[str | None] = mapped_column(Text)
+    scan_attachment_id: Mapped[str | None]
+    flagged_false: Mapped[bool] = mapped_column(default=False)
+    flag_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class Encounter(Synced, Base):
@@ -376,4 +381,21 @@ SYNCED_TABLES: dict[str, type[Synced]] = {
     )
 }
 #: Kinds that are only ever appended to: they cannot conflict.
-APPEND_ONLY = frozenset({"encounter", "document", "attachment"})
+APPEND_ONLY = frozenset({"encounter", "document", "attachment", "disclosure"})
+
+
+class Disclosure(Synced, Base):
+    """One disclosure made under a consent (append-only; the participant's accounting)."""
+
+    __tablename__ = "disclosure"
+    participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id"), index=True)
+    consent_id: Mapped[str] = mapped_column(ForeignKey("consent.id"), index=True)
+    disclosed_at: Mapped[str]
+    recipient: Mapped[str]
+    purpose: Mapped[str] = mapped_column(Text)
+    information: Mapped[str] = mapped_column(Text)
+    method: Mapped[str | None]
+    notice: Mapped[str] = mapped_column(default="full")
+
+
+SYNCED_TABLES[Disclosure.__tablename__] = Disclosure
