@@ -1,4 +1,4 @@
-"""Start the Qt application (placeholder window until the full GUI lands)."""
+"""Start the Qt application: language, style, the main window."""
 
 from __future__ import annotations
 
@@ -31,10 +31,16 @@ def run_gui(data_dir: Path) -> int:
         return 2
     from PySide6.QtWidgets import QApplication
 
-    from lead_desktop.ui.placeholder import PlaceholderWindow
+    from lead_desktop.ui import i18n
+    from lead_desktop.ui.main_window import MainWindow
+    from lead_desktop.ui.prefs import load_prefs
 
     app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
     app.setApplicationName("LEAD Desktop")
-    window = PlaceholderWindow(data_dir)
+    app.setApplicationDisplayName("LEAD Desktop")
+    data_dir.mkdir(parents=True, exist_ok=True)
+    i18n.install(app, load_prefs(data_dir).language)
+    window = MainWindow(data_dir)
     window.show()
     return int(app.exec())

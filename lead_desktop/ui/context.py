@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,6 +63,8 @@ class AppContext(QObject):
         self.store: Store | None = None
         self.worker_role = ""
         self.ops = Ops(self)
+        #: Draft keepers of the open forms, saved at once before an idle lock.
+        self.keepers: weakref.WeakSet[Any] = weakref.WeakSet()
 
     @property
     def root(self) -> Path:
@@ -86,10 +89,20 @@ class AppContext(QObject):
         self.worker_role = str(role or "")
         self.sig_store_opened.emit()
 
+    def save_drafts(self) -> None:
+        """Write every open form's unsaved edits as drafts, and wait until they are durable."""
+        for keeper in list(self.keepers):
+            try:
+                keeper.save_now()
+            except RuntimeError:  # its form was already closed and deleted
+                self.keepers.discard(keeper)
+        self.ops.drain()
+
     def close(self) -> None:
-        """Finish pending work, then close the store."""
+        """Save open forms as drafts, finish pending work, then close the store."""
         if self.store is None:
             return
+        self.save_drafts()
         self.ops.drain()
         store, self.store = self.store, None
         store.close()

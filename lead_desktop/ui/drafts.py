@@ -67,6 +67,19 @@ class DraftKeeper(QObject):
         self._dirty = False
         form.sig_edited.connect(self._mark)
         self.saves = 0
+        ctx.keepers.add(self)
+
+    @property
+    def form(self) -> DraftForm:
+        """The form whose edits this keeper saves."""
+        return self._form
+
+    def adopt(self, draft_id: str, payload: dict[str, Any]) -> None:
+        """Put a saved draft back into the form and keep saving under the same draft id."""
+        self.draft_id = draft_id
+        self._saved_once = True
+        self._form.restore_payload(payload)
+        self._dirty = False
 
     def _mark(self, *_: object) -> None:
         self._dirty = True

@@ -1,0 +1,578 @@
+"""The main window: first run or unlock, then the caseload and open records, with idle lock."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Connection
+
+from lead_desktop import settings as program_settings
+from lead_desktop.store import casework
+from lead_desktop.store.ids import uuid7
+from lead_desktop.store.keys import KdfParams
+from lead_desktop.store.store import Store, store_exists
+from lead_desktop.ui import i18n
+from lead_desktop.ui.context import AppContext, Change, show_error
+from lead_desktop.ui.drafts import DraftKeeper
+from lead_desktop.ui.idle import IdleWatcher
+from lead_desktop.ui.unlock import FirstRunScreen, UnlockScreen
+
+logger = logging.getLogger(__name__)
+
+SESSION = "session"
+REFERRAL = "referral"
+
+
+class MainWindow(QMainWindow):
+    """Holds the session: which store, who is working, which records are open."""
+
+    def __init__(
+        self, data_dir: Path, *, kdf: KdfParams | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.data_dir = data_dir
+        self._kdf = kdf
+        self._session_id = uuid7()
+        self._resume_for: str | None = None
+        self._session_payload: dict[str, Any] | None = None
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        demo = not store_exists(data_dir / "store") and store_exists(data_dir / "demo" / "store")
+        self.ctx = self._new_context(demo)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.idle = IdleWatcher(app, program_settings.DEFAULT_IDLE_MINUTES, self)
+        self.idle.sig_idle.connect(self.on_idle_idle)
+        self.idle.sig_slept.connect(self.on_idle_slept)
+        self.workspace: QWidget | None = None
+        self.tabs: QTabWidget | None = None
+        self.caseload: Any = None
+        self._build_status_bar()
+        self._build_actions()
+        self._show_door()
+        self.resize(1100, 720)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _new_context(self, demo: bool) -> AppContext:
+        ctx = AppContext(self.data_dir / "demo" if demo else self.data_dir, demo=demo, parent=self)
+        ctx.ops.sig_busy.connect(self.on_ops_busy)
+        self._set_title(demo)
+        return ctx
+
+    def _set_title(self, demo: bool) -> None:
+        title = self.tr("LEAD Desktop")
+        self.setWindowTitle(self.tr("{0} — DEMO (made-up people)").format(title) if demo else title)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.lock_state = QLabel(bar)
+        self.lock_state.setObjectName("lock_state")
+        self.lock_state.setAccessibleName(self.tr("Lock state"))
+        self.sync_state = QLabel(self.tr("Sync: not set up on this laptop"), bar)
+        self.sync_state.setObjectName("sync_state")
+        self.sync_state.setAccessibleName(self.tr("Sync state"))
+        self.busy_state = QLabel(bar)
+        self.busy_state.setObjectName("busy_state")
+        self.busy_state.setAccessibleName(self.tr("Activity"))
+        bar.addWidget(self.lock_state, 1)
+        bar.addPermanentWidget(self.busy_state)
+        bar.addPermanentWidget(self.sync_state)
+
+    def _action(
+        self, text: str, name: str, shortcut: QKeySequence | str | None, slot: Any
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar()
+        menu.clear()
+        work = menu.addMenu(self.tr("&Work"))
+        self.act_new = self._action(
+            self.tr("&New referral"),
+            "act_new_referral",
+            QKeySequence.StandardKey.New,
+            self.on_new_referral_triggered,
+        )
+        self.act_find = self._action(
+            self.tr("&Find a participant"),
+            "act_find",
+            QKeySequence.StandardKey.Find,
+            self.on_find_triggered,
+        )
+        self.act_caseload = self._action(
+            self.tr("&Caseload"), "act_caseload", "Ctrl+1", self.on_caseload_triggered
+        )
+        self.act_close_tab = self._action(
+            self.tr("Close &tab"),
+            "act_close_tab",
+            QKeySequence.StandardKey.Close,
+            self.on_close_tab_triggered,
+        )
+        self.act_settings = self._action(
+            self.tr("&Settings..."), "act_settings", "Ctrl+,", self.on_settings_triggered
+        )
+        self.act_lock = self._action(self.tr("&Lock"), "act_lock", "Ctrl+L", self.on_lock_triggered)
+        self.act_switch = self._action(
+            self.tr("S&witch worker"), "act_switch", None, self.on_switch_triggered
+        )
+        self.act_quit = self._action(
+            self.tr("&Quit"), "act_quit", QKeySequence.StandardKey.Quit, self.close
+        )
+        for action in (self.act_new, self.act_find, self.act_caseload, self.act_close_tab):
+            work.addAction(action)
+        work.addSeparator()
+        for action in (self.act_settings, self.act_lock, self.act_switch):
+            work.addAction(action)
+        work.addSeparator()
+        work.addAction(self.act_quit)
+        self._enable_work(False)
+
+    def _enable_work(self, on: bool) -> None:
+        for action in (
+            self.act_new,
+            self.act_find,
+            self.act_caseload,
+            self.act_close_tab,
+            self.act_settings,
+            self.act_lock,
+            self.act_switch,
+        ):
+            action.setEnabled(on)
+
+    def _show_door(self, message: str = "", worker: str | None = None) -> None:
+        """Show first run or unlock, whichever fits the data directory."""
+        self._enable_work(False)
+        self.lock_state.setText(self.tr("Locked"))
+        if store_exists(self.ctx.root):
+            screen: QWidget = UnlockScreen(self.ctx.root, self.ctx.ops, demo=self.ctx.demo)
+            screen.setObjectName("unlock_screen")
+            assert isinstance(screen, UnlockScreen)
+            screen.sig_unlocked.connect(self.on_door_opened)
+            screen.sig_first_run.connect(self.on_unlock_first_run)
+            screen.prepare(worker, message)
+        else:
+            screen = FirstRunScreen(self.data_dir, self.ctx.ops, kdf=self._kdf)
+            screen.setObjectName("first_run_screen")
+            assert isinstance(screen, FirstRunScreen)
+            screen.sig_opened.connect(self.on_first_run_opened)
+        self._replace_page(screen)
+        screen.setFocus()
+        focus = screen.findChild(QWidget, "passphrase")
+        if isinstance(screen, FirstRunScreen):
+            focus = screen.findChild(QWidget, "worker_name")
+        if focus is not None:
+            focus.setFocus()
+
+    def _replace_page(self, page: QWidget) -> None:
+        while self.stack.count():
+            old = self.stack.widget(0)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+
+    def _build_workspace(self) -> None:
+        from lead_desktop.ui.caseload import CaseloadView
+
+        workspace = QWidget()
+        workspace.setObjectName("workspace")
+        layout = QVBoxLayout(workspace)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.banner = QFrame(workspace)
+        self.banner.setObjectName("resume_banner")
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(self.banner)
+        self.banner_text = QLabel(self.banner)
+        self.banner_text.setObjectName("resume_text")
+        self.banner_text.setWordWrap(True)
+        self.resume_button = QPushButton(self.tr("&Resume"), self.banner)
+        self.resume_button.setObjectName("resume_button")
+        self.resume_button.setAccessibleName(self.tr("Resume unfinished work"))
+        self.discard_button = QPushButton(self.tr("Not now"), self.banner)
+        self.discard_button.setObjectName("not_now_button")
+        self.discard_button.setAccessibleName(self.tr("Keep the unfinished work for later"))
+        row.addWidget(self.banner_text, 1)
+        row.addWidget(self.resume_button)
+        row.addWidget(self.discard_button)
+        self.resume_button.clicked.connect(self.on_resume_clicked)
+        self.discard_button.clicked.connect(self.banner.hide)
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        self.tabs = QTabWidget(workspace)
+        self.tabs.setObjectName("workspace_tabs")
+        self.tabs.setAccessibleName(self.tr("Open work"))
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self.on_tabs_close_requested)
+        self.tabs.currentChanged.connect(self.on_tabs_current_changed)
+        self.caseload = CaseloadView(self.ctx, self.tabs)
+        self.caseload.setObjectName("caseload")
+        self.caseload.sig_open_participant.connect(self.open_participant)
+        self.tabs.addTab(self.caseload, self.tr("Caseload"))
+        bar = self.tabs.tabBar()
+        bar.setTabButton(0, bar.ButtonPosition.RightSide, None)
+        bar.setTabButton(0, bar.ButtonPosition.LeftSide, None)
+        layout.addWidget(self.tabs, 1)
+        self.workspace = workspace
+        self._replace_page(workspace)
+
+    # -- opening and locking -------------------------------------------------------------------
+
+    @Slot(object, bool)
+    def on_first_run_opened(self, store: Store, demo: bool) -> None:
+        """A store was just created (real or demo)."""
+        if demo != self.ctx.demo:
+            self.ctx.ops.shutdown()
+            self.ctx = self._new_context(demo)
+        self._opened(store)
+
+    @Slot(object)
+    def on_door_opened(self, store: Store) -> None:
+        """The unlock screen unlocked the store."""
+        self._opened(store)
+
+    @Slot()
+    def on_unlock_first_run(self) -> None:
+        """From the demo's unlock screen: set up the real store."""
+        self.ctx.ops.shutdown()
+        self.ctx = self._new_context(False)
+        self._show_door()
+
+    def _opened(self, store: Store) -> None:
+        self.ctx.open(store)
+        self._build_workspace()
+        self._enable_work(True)
+        role = self.ctx.worker_role.replace("_", " ")
+        self.lock_state.setText(
+            self.tr("Unlocked: {0} ({1}). Ctrl+L locks.").format(store.worker_name, role)
+        )
+        self.act_settings.setEnabled(True)
+        self.ctx.call(program_settings.load, self._apply_settings)
+        resume = self._resume_for == store.worker_name
+        self._resume_for = None
+        self.ctx.read(self._unfinished, lambda found: self._offer_resume(found, resume))
+        self.idle.start()
+        if self.caseload is not None and hasattr(self.caseload, "focus_search"):
+            self.caseload.focus_search()
+
+    def _apply_settings(self, current: program_settings.ProgramSettings) -> None:
+        self.idle.set_minutes(current.idle_minutes)
+
+    def lock(self, message: str = "") -> None:
+        """Keep everything open as drafts, close the store, and show the unlock screen."""
+        if self.ctx.store is None:
+            return
+        self.idle.stop()
+        worker = self.ctx.worker_name
+        self._save_session()
+        self._close_work_tabs()
+        self.ctx.close()
+        self._resume_for = worker
+        self.caseload = None
+        self.tabs = None
+        self._show_door(message or self.tr("Locked. Your work is saved."), worker)
+
+    @Slot()
+    def on_lock_triggered(self) -> None:
+        """Ctrl+L."""
+        self.lock()
+
+    @Slot()
+    def on_idle_idle(self) -> None:
+        """Nobody was here for the idle time."""
+        self.lock(self.tr("Locked after a quiet spell. Your work is saved; unlock to go on."))
+
+    @Slot()
+    def on_idle_slept(self) -> None:
+        """The laptop slept."""
+        self.lock(self.tr("Locked while the laptop slept. Your work is saved."))
+
+    @Slot()
+    def on_switch_triggered(self) -> None:
+        """Lock, so another worker can unlock with their own passphrase."""
+        self.lock(self.tr("Choose the worker and type their passphrase."))
+        self._resume_for = None
+
+    # -- tabs ----------------------------------------------------------------------------------
+
+    def _find_tab(self, kind: str, key: str) -> int:
+        if self.tabs is None:
+            return -1
+        for i in range(1, self.tabs.count()):
+            w = self.tabs.widget(i)
+            if w.property("lead_kind") == kind and w.property("lead_key") == key:
+                return i
+        return -1
+
+    @Slot(str)
+    def open_participant(self, participant_id: str, page: int = 0) -> None:
+        """Open (or bring forward) a participant's record."""
+        from lead_desktop.ui.record_view import RecordView
+
+        if self.tabs is None:
+            return
+        found = self._find_tab("record", participant_id)
+        if found < 0:
+            view = RecordView(self.ctx, participant_id, self.tabs)
+            view.setProperty("lead_kind", "record")
+            view.setProperty("lead_key", participant_id)
+            found = self.tabs.addTab(view, self.tr("Participant"))
+            view.header.setProperty("tab_index", found)
+            view.sig_title.connect(lambda text, v=view: self._retitle(v, text))
+            view.tabs.setCurrentIndex(page)
+        self.tabs.setCurrentIndex(found)
+        self._save_session()
+
+    def _retitle(self, view: QWidget, text: str) -> None:
+        if self.tabs is not None:
+            index = self.tabs.indexOf(view)
+            if index >= 0:
+                self.tabs.setTabText(index, text)
+
+    @Slot()
+    def on_new_referral_triggered(self) -> None:
+        """Ctrl+N: start a referral."""
+        self.open_referral(None, None)
+
+    def open_referral(self, draft_id: str | None, payload: dict[str, Any] | None) -> None:
+        """Open the referral wizard, fresh or from a draft."""
+        from lead_desktop.ui.wizard import ReferralWizard
+
+        if self.tabs is None:
+            return
+        if draft_id is not None:
+            found = self._find_tab(REFERRAL, draft_id)
+            if found >= 0:
+                self.tabs.setCurrentIndex(found)
+                return
+        wizard = ReferralWizard(self.ctx, draft_id=draft_id, payload=payload, parent=self.tabs)
+        key = self._draft_id_of(wizard)
+        wizard.setProperty("lead_kind", REFERRAL)
+        wizard.setProperty("lead_key", key)
+        wizard.sig_finished.connect(lambda result, w=wizard: self._referral_done(w, result))
+        wizard.sig_cancelled.connect(lambda w=wizard: self._close_widget(w))
+        index = self.tabs.addTab(wizard, self.tr("New referral"))
+        self.tabs.setCurrentIndex(index)
+        self._save_session()
+
+    def _draft_id_of(self, form: QWidget) -> str | None:
+        for keeper in list(self.ctx.keepers):
+            if isinstance(keeper, DraftKeeper) and keeper.form is form:
+                return keeper.draft_id
+        return None
+
+    def _referral_done(self, wizard: QWidget, result: Any) -> None:
+        self._close_widget(wizard)
+        participant_id = getattr(result, "participant_id", None)
+        if participant_id:
+            self.open_participant(participant_id)
+
+    def _close_widget(self, widget: QWidget) -> None:
+        if self.tabs is None:
+            return
+        index = self.tabs.indexOf(widget)
+        if index > 0:
+            self.on_tabs_close_requested(index)
+
+    @Slot(int)
+    def on_tabs_close_requested(self, index: int) -> None:
+        """Close a record or wizard tab; its unsaved edits stay as drafts."""
+        if self.tabs is None or index <= 0:
+            return
+        widget = self.tabs.widget(index)
+        self.ctx.save_drafts()
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+        self._save_session()
+
+    @Slot(int)
+    def on_tabs_current_changed(self, _index: int) -> None:
+        """Remember which tab is in front."""
+        self._save_session()
+
+    @Slot()
+    def on_close_tab_triggered(self) -> None:
+        """Ctrl+W."""
+        if self.tabs is not None:
+            self.on_tabs_close_requested(self.tabs.currentIndex())
+
+    @Slot()
+    def on_caseload_triggered(self) -> None:
+        """Ctrl+1."""
+        if self.tabs is not None:
+            self.tabs.setCurrentIndex(0)
+
+    @Slot()
+    def on_find_triggered(self) -> None:
+        """Ctrl+F: back to the caseload, in its search box."""
+        if self.tabs is not None and self.caseload is not None:
+            self.tabs.setCurrentIndex(0)
+            self.caseload.focus_search()
+
+    def _close_work_tabs(self) -> None:
+        self.ctx.save_drafts()
+        if self.tabs is None:
+            return
+        while self.tabs.count() > 1:
+            widget = self.tabs.widget(1)
+            self.tabs.removeTab(1)
+            widget.deleteLater()
+
+    # -- the session: what is open, kept as a draft so a lock or a crash can come back to it ----
+
+    def session_payload(self) -> dict[str, Any]:
+        """Which tabs are open and which is in front."""
+        tabs: list[dict[str, Any]] = []
+        if self.tabs is None:
+            return {"tabs": tabs, "current": 0}
+        for i in range(1, self.tabs.count()):
+            w = self.tabs.widget(i)
+            item: dict[str, Any] = {"kind": w.property("lead_kind"), "key": w.property("lead_key")}
+            inner = getattr(w, "tabs", None)
+            if isinstance(inner, QTabWidget):
+                item["page"] = inner.currentIndex()
+            tabs.append(item)
+        return {"tabs": tabs, "current": self.tabs.currentIndex()}
+
+    def _save_session(self) -> None:
+        if self.ctx.store is None or self.tabs is None:
+            return
+        payload = self.session_payload()
+        if payload == self._session_payload:
+            return
+        self._session_payload = payload
+        sid = self._session_id
+        self.ctx.write(
+            lambda tx: casework.save_draft(tx, kind=SESSION, payload=payload, draft_id=sid), None
+        )
+
+    def _unfinished(self, conn: Connection) -> list[dict[str, Any]]:
+        store = self.ctx.store
+        return casework.list_drafts(conn, store.worker_id) if store else []
+
+    def _offer_resume(self, drafts: list[dict[str, Any]], automatic: bool) -> None:
+        self._drafts_found = drafts
+        sessions = [d for d in drafts if d["kind"] == SESSION and d["payload"].get("tabs")]
+        referrals = [d for d in drafts if d["kind"] == REFERRAL]
+        if not sessions and not referrals:
+            return
+        if automatic:
+            self.on_resume_clicked()
+            return
+        when = (sessions or referrals)[0]["updated_at"][:16].replace("T", " ")
+        self.banner_text.setText(
+            self.tr("You have unfinished work from {0} UTC. Resume where you left off?").format(
+                when
+            )
+        )
+        self.banner.show()
+        self.resume_button.setFocus()
+
+    @Slot()
+    def on_resume_clicked(self) -> None:
+        """Reopen what was open, at the same place, with the unsaved edits."""
+        self.banner.hide()
+        drafts = getattr(self, "_drafts_found", [])
+        by_id = {d["id"]: d for d in drafts}
+        sessions = [d for d in drafts if d["kind"] == SESSION]
+        reopened: set[str] = set()
+        if sessions:
+            session = sessions[0]
+            self._session_id = session["id"]
+            for old in sessions[1:]:
+                self.ctx.write(lambda tx, i=old["id"]: casework.discard_draft(tx, i), None)
+            for item in session["payload"].get("tabs", []):
+                if item.get("kind") == "record":
+                    self.open_participant(item["key"], int(item.get("page", 0)))
+                elif item.get("kind") == REFERRAL and item.get("key") in by_id:
+                    self.open_referral(item["key"], by_id[item["key"]]["payload"])
+                    reopened.add(item["key"])
+            if self.tabs is not None:
+                current = int(session["payload"].get("current", 0))
+                self.tabs.setCurrentIndex(min(current, self.tabs.count() - 1))
+        for draft in drafts:  # referrals started but not in the session (a crash before it saved)
+            if draft["kind"] == REFERRAL and draft["id"] not in reopened:
+                self.open_referral(draft["id"], draft["payload"])
+        self._save_session()
+
+    # -- settings ------------------------------------------------------------------------------
+
+    @Slot()
+    def on_settings_triggered(self) -> None:
+        """Open the settings."""
+        from lead_desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_language_changed.connect(self.on_settings_language_changed)
+        dialog.open()
+
+    @Slot(str)
+    def on_settings_language_changed(self, language: str) -> None:
+        """Rebuild the screens in the new language, keeping what is open."""
+        app = QApplication.instance()
+        assert app is not None
+        if not i18n.install(app, language):
+            show_error(self, RuntimeError("translation missing"))
+            return
+        self._build_actions()
+        self._set_title(self.ctx.demo)
+        if self.ctx.store is None:
+            self._show_door()
+            return
+        self._enable_work(True)
+        payload = self.session_payload()
+        self._close_work_tabs()
+        self._build_workspace()
+        drafts = [{"id": self._session_id, "kind": SESSION, "payload": payload, "updated_at": ""}]
+        self.ctx.read(self._unfinished, lambda found: self._relaunch(found, drafts))
+
+    def _relaunch(self, found: list[dict[str, Any]], session: list[dict[str, Any]]) -> None:
+        self._drafts_found = session + [d for d in found if d["kind"] != SESSION]
+        self.on_resume_clicked()
+
+    # -- status and closing --------------------------------------------------------------------
+
+    @Slot(bool)
+    def on_ops_busy(self, busy: bool) -> None:
+        """Show that something is being saved or loaded."""
+        self.busy_state.setText(self.tr("Working...") if busy else "")
+
+    def notify(self, change: Change) -> None:
+        """Announce a change made outside an operation (tests, tools)."""
+        self.ctx.sig_changed.emit(change)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        """Keep open work as drafts, close the store cleanly."""
+        try:
+            self.idle.stop()
+            if self.ctx.store is not None:
+                self._save_session()
+                self.ctx.close()
+            self.ctx.ops.shutdown()
+        except Exception:  # noqa: BLE001 - closing must not fail; the drafts are already durable
+            logger.exception("error while closing")
+        event.accept()
