@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -34,6 +35,15 @@ def _defaults(table: Table) -> dict[str, Any]:
             arg = getattr(default, "arg", None)
             out[col.name] = arg(None) if callable(arg) else arg
     return out
+
+
+def journal_value(value: Any) -> Any:
+    """A value as the change journal holds it: blobs (attachment bytes) travel by content
+    address (DESIGN section 5), so the journal keeps their sha256 and size, not the bytes."""
+    if isinstance(value, bytes | bytearray | memoryview):
+        data = bytes(value)
+        return {"blob_sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+    return value
 
 
 def _check_columns(table: Table, values: Mapping[str, Any]) -> None:
@@ -77,7 +87,8 @@ def create_rows(
             _check_columns(table, values)
             rid = ids[n] if ids is not None else uuid7()
             row = {**defaults, **values}
-            tx.journal(table.name, rid, "insert", None, {k: [None, v] for k, v in row.items()})
+            fields = {k: [None, journal_value(v)] for k, v in row.items()}
+            tx.journal(table.name, rid, "insert", None, fields)
             tx.audit("create", table.name, rid)
             batch.append({"id": rid, **meta, **row})
             out.append(rid)
@@ -119,7 +130,13 @@ def update_row(
             **{k: new for k, (_, new) in changed.items()},
         )
     )
-    tx.journal(table.name, row_id, "update", current["rev"], changed)
+    tx.journal(
+        table.name,
+        row_id,
+        "update",
+        current["rev"],
+        {k: [journal_value(old), journal_value(new)] for k, (old, new) in changed.items()},
+    )
     tx.audit("update", table.name, row_id, {"fields": sorted(changed)})
     return changed
 
