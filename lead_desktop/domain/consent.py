@@ -40,6 +40,7 @@ __all__ = [
     "Missing",
     "as_validation_error",
     "can_revoke",
+    "revoke_problem",
     "check_strokes",
     "consent_gate",
     "disclosure_check",
@@ -539,17 +540,23 @@ def _signature(
 # -- revocation and disclosure ---------------------------------------------------------------
 
 
-def can_revoke(consent: Mapping[str, Any], today: date) -> tuple[bool, str]:
-    """Whether the consent may be revoked today, and if not, why (plain English)."""
+def revoke_problem(consent: Mapping[str, Any], today: date) -> Missing | None:
+    """Why the consent may not be revoked today, or None when it may."""
     if consent.get("status") == "revoked" or consent.get("revoked_at"):
-        return False, _missing("status", "revoke_again", value=consent.get("revoked_at")).message
+        return _missing("status", "revoke_again", value=consent.get("revoked_at"))
     if consent.get("status") != "signed":
-        return False, _missing("status", "revoke_unsigned").message
+        return _missing("status", "revoke_unsigned")
     if consent.get("consent_type") == "criminal_justice":
         disposition = to_date(consent.get("final_disposition_date"))
         if disposition is None or today < disposition:
-            return False, _missing("final_disposition_date", "revoke_cj").message
-    return True, ""
+            return _missing("final_disposition_date", "revoke_cj")
+    return None
+
+
+def can_revoke(consent: Mapping[str, Any], today: date) -> tuple[bool, str]:
+    """Whether the consent may be revoked today, and if not, why (plain English)."""
+    problem = revoke_problem(consent, today)
+    return (problem is None, problem.message if problem is not None else "")
 
 
 def expires_on(consent: Mapping[str, Any], program: Mapping[str, Any] | None = None) -> date | None:
