@@ -1,0 +1,1 @@
+"""The participant record: one tab per part of a person's file."""
