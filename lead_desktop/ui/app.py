@@ -31,7 +31,7 @@ def run_gui(data_dir: Path) -> int:
         return 2
     from PySide6.QtWidgets import QApplication
 
-    from lead_desktop.ui import i18n
+    from lead_desktop.ui import i18n, theme
     from lead_desktop.ui.main_window import MainWindow
     from lead_desktop.ui.prefs import load_prefs
 
@@ -40,7 +40,9 @@ def run_gui(data_dir: Path) -> int:
     app.setApplicationName("LEAD Desktop")
     app.setApplicationDisplayName("LEAD Desktop")
     data_dir.mkdir(parents=True, exist_ok=True)
-    i18n.install(app, load_prefs(data_dir).language)
+    prefs = load_prefs(data_dir)
+    i18n.install(app, prefs.language)
+    theme.apply(app, prefs.theme)
     window = MainWindow(data_dir)
     window.show()
     return int(app.exec())

@@ -27,7 +27,7 @@ from lead_desktop.store import casework
 from lead_desktop.store.ids import uuid7
 from lead_desktop.store.keys import KdfParams
 from lead_desktop.store.store import Store, store_exists
-from lead_desktop.ui import i18n
+from lead_desktop.ui import i18n, theme
 from lead_desktop.ui.context import AppContext, Change, show_error
 from lead_desktop.ui.drafts import DraftKeeper
 from lead_desktop.ui.idle import IdleWatcher
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
     def _new_context(self, demo: bool) -> AppContext:
         ctx = AppContext(self.data_dir / "demo" if demo else self.data_dir, demo=demo, parent=self)
         ctx.ops.sig_busy.connect(self.on_ops_busy)
+        ctx.sig_changed.connect(self.on_ctx_changed)
         self._set_title(demo)
         return ctx
 
@@ -277,6 +278,12 @@ class MainWindow(QMainWindow):
         self.idle.start()
         if self.caseload is not None and hasattr(self.caseload, "focus_search"):
             self.caseload.focus_search()
+
+    @Slot(object)
+    def on_ctx_changed(self, change: Change) -> None:
+        """Settings changed: take the new idle time at once."""
+        if change.entity == "settings" and self.ctx.store is not None:
+            self.ctx.call(program_settings.load, self._apply_settings)
 
     def _apply_settings(self, current: program_settings.ProgramSettings) -> None:
         self.idle.set_minutes(current.idle_minutes)
@@ -528,7 +535,15 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_language_changed.connect(self.on_settings_language_changed)
+        dialog.sig_theme_changed.connect(self.on_settings_theme_changed)
         dialog.open()
+
+    @Slot(str)
+    def on_settings_theme_changed(self, name: str) -> None:
+        """Light, dark or the system's choice."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, name)
 
     @Slot(str)
     def on_settings_language_changed(self, language: str) -> None:
