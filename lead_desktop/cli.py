@@ -20,6 +20,19 @@ PROG = "lead-desktop"
 EXIT_USAGE, EXIT_ERROR, EXIT_INTERNAL = 2, 1, 70
 
 
+#: Kinds of `document` (lead_desktop.documents.KINDS, listed here to keep start-up light).
+DOCUMENT_KINDS = (
+    "service-plan",
+    "consent-release",
+    "consent-tpo",
+    "consent-cj",
+    "consent-counseling-notes",
+    "consent-legal-proceedings",
+    "revocation",
+    "disclosures",
+)
+
+
 class CliError(LeadError):
     """A problem with how the command was called."""
 
@@ -293,6 +306,42 @@ def cmd_check_location(args: argparse.Namespace) -> int:
     return 0 if inside else 3
 
 
+def cmd_document(args: argparse.Namespace) -> int:
+    """Render a service plan, consent, revocation or accounting of disclosures to PDF."""
+    from lead_desktop.documents import build, record_printed
+    from lead_desktop.store.files import atomic_write
+
+    target = Path(args.out)
+    with open_store(args) as store:
+        with store.read() as conn:
+            doc = build(
+                args.kind,
+                conn=conn,
+                participant_id=args.participant,
+                language=args.lang,
+                draft=args.draft,
+                large_print=args.large_print,
+                consent_id=args.consent,
+            )
+        # The file and its record go together: a failed write rolls the record back.
+        with store.write() as tx:
+            if doc.draft:
+                tx.audit("print_draft", "participant", args.participant, {"kind": doc.kind})
+            else:
+                record_printed(tx, doc, participant_id=args.participant)
+            atomic_write(target, doc.pdf, mode=0o600)
+    sys.stderr.write(
+        f"{PROG}: warning: {target} is not encrypted and holds personal data; "
+        "print it, then delete it\n"
+    )
+    what = "draft " if doc.draft else ""
+    out(
+        f"wrote {what}{doc.kind} ({doc.language}, form {doc.template_version}) to {target}: "
+        f"{doc.pages} page(s), document {doc.document_id}, sha256 {doc.sha256}"
+    )
+    return 0
+
+
 def cmd_self_test(args: argparse.Namespace) -> int:
     """Check the installation end to end in a temporary folder."""
     from lead_desktop.services import self_test
@@ -388,6 +437,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("check-location", cmd_check_location)
     p.add_argument("lat", type=float)
     p.add_argument("lon", type=float)
+    p = add("document", cmd_document)
+    p.add_argument("kind", metavar="KIND", choices=DOCUMENT_KINDS, help=", ".join(DOCUMENT_KINDS))
+    p.add_argument("--participant", required=True, metavar="ID")
+    p.add_argument("--lang", default="en", choices=("en", "es"))
+    p.add_argument("--out", required=True, metavar="FILE", help="the PDF to write (not encrypted)")
+    p.add_argument("--draft", action="store_true", help="print incomplete, with a DRAFT mark")
+    p.add_argument("--large-print", action="store_true", help="bigger type")
+    p.add_argument("--consent", metavar="ID", help="which consent (default: the latest)")
     add("self-test", cmd_self_test)
     return parser
 

@@ -438,6 +438,7 @@ def _revocation_story(
             para(esc(texts["date_line"]), st["body"]),
             gap(6),
             para(esc(texts["method_line"]), st["body"]),
+            gap(6),
         ]
     for key in ("reliance", "not_conditioned"):
         story.append(

@@ -11,7 +11,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from lead_desktop.documents.consent_pdf import WIDTH, person_content, program_content
-from lead_desktop.documents.flow import date_text, esc, fill, grid, kv_table, label, para, when
+from lead_desktop.documents.flow import date_text, esc, fill, gap, grid, kv_table, label, para, when
+from lead_desktop.documents.fonts import REGULAR
 from lead_desktop.documents.layout import PageSetup, render, styles
 from lead_desktop.documents.model import COVER_KIND, BuiltDocument, document_id
 from lead_desktop.documents.templates import load_template
@@ -69,6 +70,7 @@ def _notice(t: Mapping[str, Any], form: str, st: Any) -> list[Flowable]:
         TableStyle(
             [
                 ("BOX", (0, 0), (-1, -1), 1.2, colors.black),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                 ("LEFTPADDING", (0, 0), (-1, -1), 8),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 8),
                 ("TOPPADDING", (0, 0), (-1, -1), 6),
@@ -227,9 +229,10 @@ def build_cover_pdf(
         [label(common, "categories", cat) for cat in info["categories"]]
         + ([esc(info["description"])] if info["description"] else [])
     )
-    expires = when(c["expires"], common, empty=none)
+    parts = [when(c["expires"], common)] if c["expires"] else []
     if c["expiry_event"]:
-        expires += f" · {esc(c['expiry_event'])}"
+        parts.append(esc(c["expiry_event"]))
+    expires = " · ".join(parts) or esc(none)
     story: list[Flowable] = [
         para(esc(template["title"]), st["title"]),
         para(esc(template["subtitle"]), st["subtitle"]),
@@ -263,7 +266,7 @@ def build_cover_pdf(
         ),
     ]
     if c["consent_type"] == "criminal_justice":
-        story.append(para(esc(texts["cj_note"]), st["bold"]))
+        story += [gap(6), para(esc(texts["cj_note"]), st["bold"])]
     notice: list[Flowable] = [para(esc(template["headings"]["notice"]), st["h2"])]
     notice += _notice(template, str(d["notice"] or "full"), st)
     story.append(KeepTogether(notice))

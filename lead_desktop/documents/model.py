@@ -35,6 +35,7 @@ class BuiltDocument:
     document_id: str
     pages: int = 0
     draft: bool = False
+    consent_id: str | None = None  # the consent printed (consent kinds and revocation)
 
 
 def canonical(obj: Any) -> str:

@@ -6,7 +6,7 @@ import base64
 import binascii
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -131,9 +131,10 @@ def build(
             consent, participant, language=language, program=prog, **options
         )
     consent = _consent_for(conn, participant_id, consent_id, TYPE_OF_KIND[kind])
-    return _build_consent(
+    doc = _build_consent(
         conn, consent, participant, language=language, program=prog, day=day, options=options
     )
+    return replace(doc, consent_id=consent["id"])
 
 
 def _build_consent(
@@ -267,7 +268,7 @@ def cover_sheet(
     disclosure = store_consents.get_disclosure(conn, disclosure_id)
     consent = store_consents.get_consent(conn, disclosure["consent_id"])
     participant = _participant(conn, disclosure["participant_id"])
-    return build_cover_pdf(
+    doc = build_cover_pdf(
         {**disclosure, "consent_type": consent["consent_type"]},
         consent,
         participant,
@@ -276,13 +277,14 @@ def cover_sheet(
         large_print=large_print,
         demo=demo or store_consents.is_demo(conn),
     )
+    return replace(doc, consent_id=consent["id"])
 
 
 def record_printed(
     tx: Tx, document: BuiltDocument, *, participant_id: str, consent_id: str | None = None
 ) -> str:
-    """Store that a document was printed (kind, form version, language, sha256); audited.
-    Drafts are never recorded."""
+    """Store that a document was printed (kind, form version, language, sha256 and the consent
+    it prints, by default ``document.consent_id``); audited. Drafts are never recorded."""
     if document.draft:
         raise LeadError("a draft is not recorded as printed")
     return record_document(
@@ -292,7 +294,7 @@ def record_printed(
         template_version=document.template_version,
         language=document.language,
         pdf=document.pdf,
-        consent_id=consent_id,
+        consent_id=consent_id or document.consent_id,
     )
 
 
