@@ -503,12 +503,27 @@ def _plan(tx: Tx, rng: random.Random, person_id: str, referred: date, today: dat
         )
 
 
-def load_demo(
-    store: Store, n: int, seed: int = 7, with_casework: bool = True, *, today: date | None = None
+def load_demo(  # noqa: PLR0913 - keyword options of one loader
+    store: Store,
+    n: int,
+    seed: int = 7,
+    with_casework: bool = True,
+    *,
+    today: date | None = None,
+    case_manager_id: str | None = None,
+    caseload: int = 20,
 ) -> int:
-    """Insert ``n`` synthetic participants (and casework for up to 200) in one transaction."""
+    """Insert ``n`` synthetic participants (and casework for up to 200) in one transaction.
+
+    With ``case_manager_id``, up to ``caseload`` of the active participants are assigned to
+    that worker, so "my caseload" is not empty in a demo.
+    """
     today = today or date.today()
     people = generate_people(n, seed, today=today)
+    if case_manager_id is not None:
+        active = [values for values, _ in people if values.get("status") == "active"]
+        for values in active[:caseload]:
+            values["case_manager_id"] = case_manager_id
     area: CoverageArea | None
     try:
         area = load_default()

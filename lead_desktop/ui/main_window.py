@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -93,6 +95,14 @@ class MainWindow(QMainWindow):
         self.busy_state = QLabel(bar)
         self.busy_state.setObjectName("busy_state")
         self.busy_state.setAccessibleName(self.tr("Activity"))
+        self.demo_badge = QLabel(self.tr("DEMO: made-up people, not for real work"), bar)
+        self.demo_badge.setObjectName("demo_badge")
+        self.demo_badge.setAccessibleName(self.tr("Demo store"))
+        font = self.demo_badge.font()
+        font.setBold(True)
+        self.demo_badge.setFont(font)
+        self.demo_badge.setVisible(self.ctx.demo)
+        bar.addWidget(self.demo_badge)
         bar.addWidget(self.lock_state, 1)
         bar.addPermanentWidget(self.busy_state)
         bar.addPermanentWidget(self.sync_state)
@@ -150,6 +160,23 @@ class MainWindow(QMainWindow):
             work.addAction(action)
         work.addSeparator()
         work.addAction(self.act_quit)
+        if getattr(self, "toolbar", None) is not None:
+            self.removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+        # Big, labelled buttons for touch screens; the same actions as the menu.
+        self.toolbar = QToolBar(self.tr("Main actions"), self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setAccessibleName(self.tr("Main actions"))
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.act_new, self.act_caseload, self.act_find):
+            self.toolbar.addAction(action)
+        spacer = QWidget(self.toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        for action in (self.act_settings, self.act_lock):
+            self.toolbar.addAction(action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self._enable_work(False)
 
     def _enable_work(self, on: bool) -> None:
@@ -248,6 +275,7 @@ class MainWindow(QMainWindow):
         if demo != self.ctx.demo:
             self.ctx.ops.shutdown()
             self.ctx = self._new_context(demo)
+        self.demo_badge.setVisible(demo)
         self._opened(store)
 
     @Slot(object)
@@ -260,6 +288,7 @@ class MainWindow(QMainWindow):
         """From the demo's unlock screen: set up the real store."""
         self.ctx.ops.shutdown()
         self.ctx = self._new_context(False)
+        self.demo_badge.hide()
         self._show_door()
 
     def _opened(self, store: Store) -> None:

@@ -32,7 +32,7 @@ logger = logging.getLogger(__name__)
 #: The demo store's worker and passphrase: synthetic data only, so both are shown openly.
 DEMO_WORKER = "demo"
 DEMO_PASSPHRASE = "synthetic people only 2026"
-DEMO_PARTICIPANTS = 250
+DEMO_PARTICIPANTS = 58
 
 
 def _card(title: str, parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
@@ -214,7 +214,9 @@ class FirstRunScreen(QWidget):
                 else Store.create(root, DEMO_WORKER, DEMO_PASSPHRASE, kdf=kdf)
             )
             if not store.settings_get("demo"):
-                load_demo(store, DEMO_PARTICIPANTS, with_casework=True)
+                load_demo(
+                    store, DEMO_PARTICIPANTS, with_casework=True, case_manager_id=store.worker_id
+                )
                 store.settings_set("demo", True)
             return store
 
