@@ -218,7 +218,11 @@ def _check_referral(
         values = casework.validate_referral(data)
     except ValidationError as exc:
         for i in exc.issues:
-            issues.append(_at(_REFERRAL_PAGE.get(i.field, "type"), i.field, i.problem, i.fix))
+            problem = i.problem
+            if data.get(i.field) in (None, "") and "not allowed" in problem:
+                problem = "is not chosen"  # rather than "None is not allowed"
+            fix = i.fix.replace("_", " ")  # codes read as words: "arrest diversion"
+            issues.append(_at(_REFERRAL_PAGE.get(i.field, "type"), i.field, problem, fix))
         values = {}
     referred = _when(data.get("referred_at"))
     if referred is not None and referred > now + FUTURE_SLACK:
