@@ -51,6 +51,7 @@ from lead_desktop.ui.record.fields import (
     ErrorLabel,
     buddy_label,
     find_draft,
+    when_alive,
 )
 
 logger = logging.getLogger(__name__)
@@ -189,9 +190,9 @@ class ScreeningForm(QWidget):
         self.stem.setWordWrap(True)
         self.stem.setAccessibleName(self.tr("Instructions"))
         outer.addWidget(self.stem)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        outer.addWidget(self.scroll, 1)
+        self.items_scroll = QScrollArea()
+        self.items_scroll.setWidgetResizable(True)
+        outer.addWidget(self.items_scroll, 1)
         self.score_label = QLabel()
         self.score_label.setObjectName("screening_score")
         self.score_label.setAccessibleName(self.tr("Score"))
@@ -239,7 +240,10 @@ class ScreeningForm(QWidget):
         for n, (prompt, choices) in enumerate(zip(meta.prompts, meta.choices, strict=True), 1):
             items.addWidget(self._item(n, prompt, choices))
         items.addStretch()
-        self.scroll.setWidget(host)
+        self.items_scroll.setWidget(host)
+        chain = [self.date, *(b for g in self._groups for b in g.buttons()), self.clear, self.save]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)  # answers come before the buttons
         self.banner.lower_alert()
         self._rescore()
 
@@ -390,6 +394,7 @@ class ScreeningForm(QWidget):
         worker, pid = store.worker_id, self.participant_id
         self.ctx.read(lambda conn: find_draft(conn, worker, "screening", pid), self._draft_found)
 
+    @when_alive
     def _draft_found(self, draft: dict[str, Any] | None) -> None:
         if draft is None:
             return
@@ -473,6 +478,7 @@ class ScreeningForm(QWidget):
             self._failed,
         )
 
+    @when_alive
     def _saved(self, sid: str) -> None:
         self._saving = False
         self.keeper.discard()
@@ -480,6 +486,7 @@ class ScreeningForm(QWidget):
         self.state.setText(self.tr("Screening saved"))
         self.sig_saved.emit(sid)
 
+    @when_alive
     def _failed(self, error: BaseException) -> None:
         self._saving = False
         show_error(self, error)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -21,18 +19,6 @@ from lead_desktop.ui.record.fields import ErrorLabel
 from lead_desktop.ui.record.profile_tab import ProfileTab
 
 TIMEOUT = 5000
-
-
-def _keep_singletons_alive() -> None:
-    """PySide6 6.12 on CPython 3.11 hands back None/True/False without a reference (e.g. from
-    Signal.emit()), so a long session ends in 'bool_dealloc'. Python 3.12+ makes them immortal;
-    here they are pinned for the session. Belongs in tests/conftest.py (see the report)."""
-    if sys.version_info < (3, 12):
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
-_keep_singletons_alive()
 
 
 def _person(ctx: AppContext, **data: Any) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -27,18 +25,6 @@ from lead_desktop.ui.record.assessments_tab import AssessmentsTab
 from lead_desktop.ui.record.fields import ErrorLabel
 
 TIMEOUT = 5000
-
-
-def _keep_singletons_alive() -> None:
-    """PySide6 6.12 on CPython 3.11 hands back None/True/False without a reference (e.g. from
-    Signal.emit()), so a long session ends in 'bool_dealloc'. Python 3.12+ makes them immortal;
-    here they are pinned for the session. Belongs in tests/conftest.py (see the report)."""
-    if sys.version_info < (3, 12):
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
-_keep_singletons_alive()
 
 
 def _person(ctx: AppContext, **data: Any) -> str:
@@ -171,7 +157,8 @@ def test_audit_c_score_follows_the_answers(qtbot: QtBot, ctx: AppContext) -> Non
     assert label.text() == "Total 4 of 12: positive screen"
     assert score("AUDIT-C", [2, 0, 2], sex="male").positive is True
     qtbot.mouseClick(tab.findChild(QPushButton, "save_screening"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(_screenings(ctx, pid)) == 1, timeout=TIMEOUT)
+    state = tab.findChild(QLabel, "screening_state")
+    qtbot.waitUntil(lambda: state.text() == "Screening saved", timeout=TIMEOUT)
     stored = _screenings(ctx, pid)[0]
     assert (stored["total"], stored["positive"], stored["safety_alert"]) == (4, True, False)
 

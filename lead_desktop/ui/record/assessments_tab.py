@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QStyle,
     QTableView,
@@ -31,7 +32,7 @@ from lead_desktop.domain.screening import INSTRUMENTS
 from lead_desktop.store.schema import Participant, Screening
 from lead_desktop.ui import labels
 from lead_desktop.ui.context import AppContext
-from lead_desktop.ui.record.fields import concerns, date_text
+from lead_desktop.ui.record.fields import concerns, date_text, when_alive
 from lead_desktop.ui.screening_form import ScreeningForm, answer_label, max_total
 
 logger = logging.getLogger(__name__)
@@ -171,15 +172,24 @@ class AssessmentsTab(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(header.sizeHint().height() + 4 * rows)  # four rows show
         self.table.selectionModel().currentRowChanged.connect(self.on_table_current_changed)
-        past_layout.addWidget(self.table, 1)
-        self.detail = QLabel()
+        self.detail = QLabel(self.tr("Pick a screening to see its answers."))
         self.detail.setObjectName("screening_detail")
         self.detail.setAccessibleName(self.tr("Answers of the selected screening"))
         self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        past_layout.addWidget(self.detail)
+        detail_scroll = QScrollArea()
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setWidget(self.detail)
+        self.listing = QSplitter(Qt.Orientation.Horizontal)
+        self.listing.addWidget(self.table)
+        self.listing.addWidget(detail_scroll)
+        self.listing.setStretchFactor(0, 3)
+        self.listing.setStretchFactor(1, 2)
+        past_layout.addWidget(self.listing, 1)
         splitter.addWidget(past)
         new = QGroupBox(self.tr("New screening"))
         new.setAccessibleName(self.tr("New screening"))
@@ -201,12 +211,13 @@ class AssessmentsTab(QWidget):
         pid = self.participant_id
         self.ctx.read(lambda conn: _load(conn, pid), self._loaded)
 
+    @when_alive
     def _loaded(self, result: dict[str, Any]) -> None:
         rows = result["screenings"]
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
-        self.table.setVisible(bool(rows))
-        self.detail.clear()
+        self.listing.setVisible(bool(rows))
+        self.detail.setText(self.tr("Pick a screening to see its answers."))
         self.form.set_sex(result["sex"])
 
     @Slot(str)

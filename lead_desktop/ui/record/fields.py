@@ -9,6 +9,8 @@
 - :class:`FormRows`: builds labelled rows, each with its error label under the field, keeps
   the fields by name, reads and fills them (``values()`` / ``fill()``), reports user edits.
 - :class:`DraftBanner`: offers to restore unsaved work kept as a draft.
+- :func:`when_alive`: decorates a background operation's callback so it is skipped when its
+  widget was closed and deleted before the result came back.
 - :func:`buddy_label`, :func:`find_draft`, :func:`concerns`, :func:`local_datetime_text`,
   :func:`date_text`.
 
@@ -22,13 +24,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QDateTime,
     QLocale,
+    QObject,
     QPoint,
     Qt,
     QTime,
@@ -64,6 +68,22 @@ from lead_desktop.ui import labels
 from lead_desktop.ui.context import Change
 
 logger = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+W = TypeVar("W", bound=QObject)
+
+
+def when_alive(method: Callable[Concatenate[W, P], None]) -> Callable[Concatenate[W, P], None]:
+    """Run a callback only while its widget still exists (results may outlive a closed tab)."""
+
+    def call(self: W, /, *args: P.args, **kwargs: P.kwargs) -> None:
+        if shiboken6.isValid(self):
+            method(self, *args, **kwargs)
+        else:
+            logger.debug("result for a closed %s dropped", type(self).__name__)
+
+    call.__name__, call.__doc__ = method.__name__, method.__doc__
+    return call
 
 
 def buddy_label(text: str, buddy: QWidget) -> QLabel:
@@ -138,9 +158,9 @@ class DateField(QLineEdit):
 class CodedCombo(QComboBox):
     """A combo over coded answers: an HMIS list (int -> English) or bare snake_case codes.
 
-    The codes are kept on the Python side, never as Qt item data: PySide6 6.12 on Python 3.11
-    loses a reference to ``None`` each time Qt hands one back (``currentData()`` of a blank
-    entry), which ends in a crash.
+    The codes are kept on the Python side, not as Qt item data, so they come back exactly as
+    given (``True`` stays distinct from ``1``, a blank entry is ``None``) with no round trip
+    through QVariant.
     """
 
     sig_edited = Signal()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from lead_desktop.store.history import DEFAULT_LIMIT, HistoryEvent, record_history
 from lead_desktop.ui import labels
 from lead_desktop.ui.context import AppContext
-from lead_desktop.ui.record.fields import concerns, local_datetime_text
+from lead_desktop.ui.record.fields import concerns, local_datetime_text, when_alive
 from lead_desktop.ui.record.profile_tab import field_title
 
 logger = logging.getLogger(__name__)
@@ -179,6 +179,7 @@ class HistoryTab(QWidget):
         pid = self.participant_id
         self.ctx.read(lambda conn: record_history(conn, pid), self._loaded)
 
+    @when_alive
     def _loaded(self, events: list[HistoryEvent]) -> None:
         self.model.set_rows(events)
         if not events:

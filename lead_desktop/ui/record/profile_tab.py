@@ -50,6 +50,7 @@ from lead_desktop.ui.record.fields import (
     buddy_label,
     concerns,
     find_draft,
+    when_alive,
 )
 
 logger = logging.getLogger(__name__)
@@ -152,6 +153,7 @@ class ProfileTab(QWidget):
         self._dirty = False
         self._saving = False
         self._viewed = False
+        self._draft: dict[str, Any] | None = None
         self.keeper = DraftKeeper(ctx, self, "profile", ref_id=participant_id, parent=self)
         self._build()
         ctx.sig_changed.connect(self.on_ctx_changed)
@@ -406,10 +408,12 @@ class ProfileTab(QWidget):
         else:
             self.ctx.read(lambda conn: _load(conn, pid, worker, False), self._loaded)
 
+    @when_alive
     def _load_failed(self, error: BaseException) -> None:
         self._viewed = False
         show_error(self, error)
 
+    @when_alive
     def _loaded(self, result: dict[str, Any]) -> None:
         row = result["row"]
         before, self._row = self._row, row
@@ -431,9 +435,8 @@ class ProfileTab(QWidget):
     @Slot()
     def on_banner_restore(self) -> None:
         """Put the kept draft back in the form."""
-        draft = getattr(self, "_draft", None)
-        if draft is not None:
-            self.restore_payload(draft["payload"])
+        if self._draft is not None:
+            self.restore_payload(self._draft["payload"])
 
     @Slot()
     def on_banner_discard(self) -> None:
@@ -492,6 +495,7 @@ class ProfileTab(QWidget):
             return self.tr("tick 'Assign anyway' to override, or pick another case manager")
         return self.tr("ask a supervisor to assign this person, or pick another case manager")
 
+    @when_alive
     def _saved(self, changed: dict[str, Any]) -> None:
         self._saving = False
         if changed:
@@ -503,6 +507,7 @@ class ProfileTab(QWidget):
         self.state.setText(self.tr("Saved") if changed else self.tr("Nothing had changed"))
         self.refresh()
 
+    @when_alive
     def _save_failed(self, error: BaseException) -> None:
         self._saving = False
         if isinstance(error, ValidationError):
@@ -523,22 +528,22 @@ class ProfileTab(QWidget):
         if not self._undo or self._dirty or self._saving or self.ctx.store is None:
             return
         restore, pid = self._undo[-1], self.participant_id
-
-        def done(_: object) -> None:
-            self._saving = False
-            self._undo.pop()
-            self._set_dirty(False)
-            self.state.setText(self.tr("Last save undone"))
-            self.refresh()
-
         self._saving = True
         self.errors.clear()
         self.ctx.write(
             lambda tx: update_participant(tx, pid, data=restore),
             Change("participant", (pid,)),
-            done,
+            self._undone,
             self._save_failed,
         )
+
+    @when_alive
+    def _undone(self, _: object) -> None:
+        self._saving = False
+        self._undo.pop()
+        self._set_dirty(False)
+        self.state.setText(self.tr("Last save undone"))
+        self.refresh()
 
     @Slot()
     def on_discard_clicked(self) -> None:
@@ -609,6 +614,7 @@ class ProfileTab(QWidget):
         pid = self.participant_id
         self.ctx.read(lambda conn: capacity_check(conn, pid, worker), self._capacity_checked)
 
+    @when_alive
     def _capacity_checked(self, check: CapacityCheck) -> None:
         if check.allowed or self.case_manager.value() is None:
             return
@@ -699,9 +705,13 @@ class AliasList(QGroupBox):
         self.ctx.write(
             lambda tx: add_alias(tx, pid, alias=text, kind=kind),
             lambda aid: Change("participant", (pid, aid), {"part": "alias"}),
-            lambda _: self.text.clear(),
+            self._added,
             self._failed,
         )
+
+    @when_alive
+    def _added(self, _: str) -> None:
+        self.text.clear()
 
     @Slot()
     def on_remove_clicked(self) -> None:
@@ -717,6 +727,7 @@ class AliasList(QGroupBox):
             self._failed,
         )
 
+    @when_alive
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, ValidationError):
             self.error.show_message(

@@ -43,6 +43,7 @@ from lead_desktop.ui.record.fields import (
     FormRows,
     concerns,
     date_text,
+    when_alive,
 )
 
 logger = logging.getLogger(__name__)
@@ -255,6 +256,7 @@ class ReferralsTab(QWidget):
         pid = self.participant_id
         self.ctx.read(lambda conn: _load(conn, pid), self._loaded)
 
+    @when_alive
     def _loaded(self, rows: list[dict[str, Any]]) -> None:
         current, state = self.current_id(), self.state.text()
         self.model.set_rows(rows)
@@ -339,7 +341,11 @@ class ReferralsTab(QWidget):
         if rid is None or self._saving or self.ctx.store is None:
             return
         values = self.rows.values()
-        data = {field: values[field] for field in _EDITABLE}
+        row = self.model.rows[self.table.currentIndex().row()]
+        data = {field: values[field] for field in _EDITABLE if values[field] != row[field]}
+        when = data.get("prosecutor_decision_at")
+        if when and when == (row["prosecutor_decision_at"] or "")[:10]:
+            del data["prosecutor_decision_at"]  # the date shown, not a change of the time
         pid = self.participant_id
         self._saving = True
         self.errors.clear()
@@ -350,11 +356,13 @@ class ReferralsTab(QWidget):
             self._failed,
         )
 
+    @when_alive
     def _saved(self, changed: dict[str, Any]) -> None:
         self._saving = False
         self.state.setText(self.tr("Saved") if changed else self.tr("Nothing had changed"))
         self.refresh()
 
+    @when_alive
     def _failed(self, error: BaseException) -> None:
         self._saving = False
         if isinstance(error, ValidationError):
