@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QTabWidget, QVBoxLayout, QWidget
 from sqlalchemy import Connection
 
 from lead_desktop.domain.participant import display_name
@@ -111,6 +111,10 @@ class RecordView(QWidget):
             for keeper in mine:
                 if keeper.kind == draft["kind"]:
                     keeper.adopt(draft["id"], draft["payload"])
+                    form = keeper.form
+                    if isinstance(form, QWidget):  # already back: no need to offer it
+                        for banner in form.findChildren(QFrame, "draft_banner"):
+                            banner.hide()
                     break
 
     def open_drafts(self) -> list[DraftKeeper]:
