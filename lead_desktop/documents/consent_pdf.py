@@ -11,10 +11,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether
 
 from lead_desktop.documents.flow import (
-    SignatureLine,
     Strokes,
     date_text,
     esc,
@@ -23,9 +22,9 @@ from lead_desktop.documents.flow import (
     kv_table,
     label,
     para,
+    signature_lines,
     when,
 )
-from lead_desktop.documents.fonts import REGULAR
 from lead_desktop.documents.layout import MARGIN, PAGE_W, PageSetup, render, styles
 from lead_desktop.documents.model import BuiltDocument, document_id
 from lead_desktop.documents.templates import CONSENT_KINDS, load_template
@@ -327,23 +326,12 @@ def _signature(
     else:
         out.append(gap(6))
         out.append(kv_table(rows, st, key_width=48 * mm if st["body"].fontSize < 12 else 64 * mm))
-        half = (WIDTH - 10 * mm) / 2
-        lines = Table(
-            [
-                [SignatureLine(labels["signature"], half), SignatureLine(labels["date"], half)],
-                [
-                    SignatureLine(labels["printed_name"], half),
-                    SignatureLine(labels["witness"], half),
-                ],
-            ],
-            colWidths=[half + 10 * mm, half],
+        lines = signature_lines(
+            [(labels["signature"], labels["date"]), (labels["printed_name"], labels["witness"])],
+            st,
+            WIDTH,
         )
-        lines.setStyle(
-            TableStyle(
-                [("LEFTPADDING", (0, 0), (-1, -1), 0), ("FONTNAME", (0, 0), (-1, -1), REGULAR)]
-            )
-        )
-        out += [gap(8), lines, para(esc(labels["copy_pending"]), st["small"])]
+        out += [gap(8), lines, gap(6), para(esc(labels["copy_pending"]), st["small"])]
     if c["signer_role"] == "representative":
         out.append(
             para(
@@ -444,16 +432,10 @@ def _revocation_story(
         story.append(
             para(fill(t["statements"][key], discloser=discloser), st["statement"], bullet="•")
         )
-    half = (WIDTH - 10 * mm) / 2
-    lines = Table(
-        [
-            [SignatureLine(labels["signature"], half), SignatureLine(labels["date"], half)],
-            [SignatureLine(labels["printed_name"], half), SignatureLine(labels["witness"], half)],
-        ],
-        colWidths=[half + 10 * mm, half],
-    )
-    lines.setStyle(
-        TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("FONTNAME", (0, 0), (-1, -1), REGULAR)])
+    lines = signature_lines(
+        [(labels["signature"], labels["date"]), (labels["printed_name"], labels["witness"])],
+        st,
+        WIDTH,
     )
     story.append(
         KeepTogether(

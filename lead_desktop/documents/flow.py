@@ -104,18 +104,21 @@ def grid(
 class SignatureLine(Flowable):
     """A line to sign on, with its caption underneath."""
 
-    def __init__(self, caption: str, width: float, *, height: float = 14 * mm) -> None:
+    def __init__(
+        self, caption: str, width: float, *, size: float = 8.0, height: float = 14 * mm
+    ) -> None:
         super().__init__()
         self.caption = caption
         self.width = width
-        self.height = height
+        self.size = size
+        self.height = max(height, size * 2.6)
 
     def draw(self) -> None:
         canv = self.canv
         canv.setLineWidth(0.7)
-        canv.line(0, 4 * mm, self.width, 4 * mm)
-        canv.setFont(REGULAR, 8)
-        canv.drawString(0, 0.8 * mm, self.caption)
+        canv.line(0, self.size * 1.4, self.width, self.size * 1.4)
+        canv.setFont(REGULAR, self.size)
+        canv.drawString(0, self.size * 0.25, self.caption)
 
 
 class Strokes(Flowable):
@@ -145,6 +148,22 @@ class Strokes(Flowable):
             for x, y in stroke[1:]:
                 path.lineTo(x * self.width, (1 - y) * self.height)
             canv.drawPath(path, stroke=1, fill=0)
+
+
+def signature_lines(
+    pairs: Sequence[tuple[str, str]], st: Mapping[str, ParagraphStyle], width: float
+) -> Table:
+    """Rows of two lines to sign and date on, captions in the small style's size."""
+    half = (width - 10 * mm) / 2
+    size = st["small"].fontSize
+    table = Table(
+        [[SignatureLine(a, half, size=size), SignatureLine(b, half, size=size)] for a, b in pairs],
+        colWidths=[half + 10 * mm, half],
+    )
+    table.setStyle(
+        TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("FONTNAME", (0, 0), (-1, -1), REGULAR)])
+    )
+    return table
 
 
 def gap(points: float) -> Spacer:

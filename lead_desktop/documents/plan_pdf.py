@@ -10,7 +10,6 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableSt
 
 from lead_desktop.documents.consent_pdf import WIDTH, person_content, program_content
 from lead_desktop.documents.flow import (
-    SignatureLine,
     date_text,
     esc,
     fill,
@@ -19,6 +18,7 @@ from lead_desktop.documents.flow import (
     kv_table,
     label,
     para,
+    signature_lines,
     when,
 )
 from lead_desktop.documents.fonts import REGULAR
@@ -181,16 +181,10 @@ def _story(
             story.append(para(line, st["bullet"], bullet="•"))
     story.append(para(esc(t["headings"]["history"]), st["h2"]))
     story += _history(texts, common, c, st)
-    half = (WIDTH - 10 * mm) / 2
-    lines = Table(
-        [
-            [SignatureLine(texts["participant_sign"], half), SignatureLine(labels["date"], half)],
-            [SignatureLine(texts["case_manager_sign"], half), SignatureLine(labels["date"], half)],
-        ],
-        colWidths=[half + 10 * mm, half],
-    )
-    lines.setStyle(
-        TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("FONTNAME", (0, 0), (-1, -1), REGULAR)])
+    lines = signature_lines(
+        [(texts["participant_sign"], labels["date"]), (texts["case_manager_sign"], labels["date"])],
+        st,
+        WIDTH,
     )
     story.append(KeepTogether([para(esc(t["headings"]["signatures"]), st["h2"]), lines]))
     return story
