@@ -5,9 +5,10 @@ Every write takes a :class:`~lead_desktop.store.tx.Tx` from ``store.write()``; r
 and write nothing. Signed consents and revocations are never deleted; disclosures are only
 appended. A consent is created with :func:`lead_desktop.store.casework.create_consent`.
 
-The GUI calls, in order: ``update_consent`` while the form is a draft, ``check_consent`` to show
-what is still missing, ``sign_consent``, then later ``record_disclosure``, ``set_disposition``
-(criminal-justice consents), ``revoke_consent`` or ``flag_consent``.
+The GUI calls, in order: ``update_consent`` while the form is a draft (or
+``discard_draft_consent``), ``check_consent`` to show what is still missing, ``sign_consent``,
+then later ``record_disclosure``, ``set_disposition`` (criminal-justice consents),
+``revoke_consent`` or ``flag_consent``.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from lead_desktop.domain import consent as rules
 from lead_desktop.domain.consent import Missing
 from lead_desktop.errors import Issue, LeadError, NotFoundError, ValidationError
 from lead_desktop.store.casework import put_attachment
-from lead_desktop.store.records import create_row, get_row, update_row
+from lead_desktop.store.records import create_row, get_row, tombstone_row, update_row
 from lead_desktop.store.schema import (
     Attachment,
     Consent,
@@ -218,6 +219,20 @@ def update_consent(tx: Tx, consent_id: str, *, data: Mapping[str, Any]) -> dict[
             "create a new consent instead",
         )
     return update_row(tx, Consent, consent_id, _normalise(data))
+
+
+def discard_draft_consent(tx: Tx, consent_id: str) -> None:
+    """Tombstone a consent that was never signed. Signed and revoked consents are kept (at
+    least six years, DOMAIN section 4) and cannot be deleted."""
+    consent = get_consent(tx.conn, consent_id)
+    if consent["status"] != "draft":
+        raise _refuse(
+            "status",
+            f"a {consent['status']} consent is kept and cannot be deleted",
+            "revoke it, or flag it as false, instead",
+        )
+    tombstone_row(tx, Consent, consent_id)
+    tx.audit("consent_event", "consent", consent_id, {"event": "draft_discarded"})
 
 
 # -- signing ---------------------------------------------------------------------------------
@@ -433,7 +448,7 @@ def record_disclosure(
     if issues:
         raise ValidationError(issues)
     notice = "short" if program.get("disclosure_notice") == "short" else "full"
-    return create_row(
+    disclosure_id = create_row(
         tx,
         Disclosure,
         {
@@ -447,6 +462,8 @@ def record_disclosure(
             "notice": notice,
         },
     )
+    tx.audit("consent_event", "consent", consent_id, {"event": "disclosed", "id": disclosure_id})
+    return disclosure_id
 
 
 def list_disclosures(conn: Connection, participant_id: str) -> list[dict[str, Any]]:

@@ -222,3 +222,17 @@ def test_program_settings_layers(new_store: Store) -> None:
     _, cid = new_draft(new_store)
     assert refused_fields(new_store, cid) == {"expiry_date"}  # the site's 6-month cap
     assert json.dumps(program)  # settings stay JSON
+
+
+def test_only_a_draft_consent_can_be_discarded(new_store: Store) -> None:
+    pid, draft = new_draft(new_store)
+    with new_store.write() as tx:
+        signed = add_consent(tx, pid, "release", NAME)
+        consents.discard_draft_consent(tx, draft)
+    with pytest.raises(ValidationError) as caught, new_store.write() as tx:
+        consents.discard_draft_consent(tx, signed)
+    assert "cannot be deleted" in caught.value.issues[0].problem
+    with new_store.read() as conn:
+        assert get_row(conn, Consent, draft)["deleted"]
+        assert not get_row(conn, Consent, signed)["deleted"]
+        assert consents.latest_consent(conn, pid, "release")["id"] == signed  # type: ignore[index]
