@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QLabel,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from lead_desktop import settings
 from lead_desktop.domain import casework as rules
 from lead_desktop.store import casework
 from lead_desktop.store.participants import create_participant, get_participant
@@ -441,3 +444,66 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, ctx: AppContext) -> 
         if not w.accessibleName() and not w.objectName().startswith("qt_")  # Qt's inner parts
     ]
     assert unnamed == []
+
+
+def tab_stops(qtbot: QtBot, wizard: ReferralWizard) -> list[QWidget]:
+    """Every widget Tab visits, once round."""
+    start = QApplication.focusWidget()
+    assert start is not None
+    seen: list[QWidget] = []
+    widget = start
+    for _ in range(200):
+        seen.append(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        if widget is start:
+            return seen
+    raise AssertionError("Tab never came back round")
+
+
+def test_keyboard_only_every_tab_stop_is_named_and_answers_take_arrows(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    wizard = open_wizard(qtbot, ctx)
+    stops = tab_stops(qtbot, wizard)
+    assert [w for w in stops if not w.accessibleName()] == []
+    assert {"referral_type", "officer_name", "wizard_next"} <= {w.objectName() for w in stops}
+    fill_referral(qtbot, wizard)
+    the_map = find(wizard, CoverageMap, "coverage_map")
+    assert QApplication.focusWidget() is the_map  # the map takes the keys first
+    qtbot.keyClick(the_map, Qt.Key.Key_Up)
+    qtbot.keyClick(the_map, Qt.Key.Key_Return)
+    assert "Inside the LEAD area" in find(wizard, QLabel, "area_result_text").text()
+    assert [w for w in tab_stops(qtbot, wizard) if not w.accessibleName()] == []
+    next_page(qtbot, wizard)
+    first = find(wizard, QRadioButton, "screen_item_1_yes")
+    names = [w.objectName() for w in tab_stops(qtbot, wizard)]
+    # One stop per question: Tab goes question to question, arrows choose the answer.
+    assert [n for n in names if n.startswith("screen_item_")] == [
+        f"screen_item_{n}_yes" for n in range(1, len(rules.EXCLUSION_ITEMS) + 1)
+    ]
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Right)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert find(wizard, QRadioButton, "screen_item_1_no").isChecked()
+
+
+def test_the_program_s_own_exclusion_items_are_asked_as_written(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    assert ctx.store is not None
+    custom = replace(settings.ProgramSettings(), exclusion_items=("under_18", "Carrying a weapon"))
+    settings.save(ctx.store, custom)
+    wizard = open_wizard(qtbot, ctx)
+    fill_referral(qtbot, wizard)
+    click_map(qtbot, wizard, *LEXINGTON_MARKET)
+    next_page(qtbot, wizard)
+    assert find(wizard, QLabel, "screen_item_1_label").text() == "Under 18"  # a code, translated
+    assert find(wizard, QLabel, "screen_item_2_label").text() == "Carrying a weapon"  # as typed
+    assert wizard.findChild(QRadioButton, "screen_item_3_no") is None
+    tick(qtbot, find(wizard, QRadioButton, "screen_item_1_no"))
+    tick(qtbot, find(wizard, QRadioButton, "screen_item_2_yes"))
+    assert (
+        "“Carrying a weapon” was answered yes"
+        in find(wizard, QLabel, "error_eligibility_text").text()
+    )

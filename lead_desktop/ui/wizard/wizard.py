@@ -180,6 +180,9 @@ class ReferralWizard(QWidget):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
+            # Not a tab stop itself: it still scrolls to whichever field gets focus.
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            scroll.setAccessibleName(page.title())
             scroll.setWidget(page)
             self.stack.addWidget(scroll)
         body.addWidget(self.stack, 1)
