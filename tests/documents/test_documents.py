@@ -7,6 +7,7 @@ import base64
 import io
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -394,3 +395,20 @@ def test_unknown_kind_language_or_participant(world_store: tuple[Store, World]) 
         )
     with pytest.raises(Exception, match="no participant"), store.read() as conn:
         documents.build("service-plan", conn=conn, participant_id="nobody", language="en")
+
+
+@pytest.mark.skipif(not shutil.which("zbarimg"), reason="zbarimg (apt zbar-tools) not installed")
+def test_the_qr_code_reads_back_as_the_document_id(
+    world_store: tuple[Store, World], tmp: Path
+) -> None:
+    store, world = world_store
+    doc = build(store, world, "service-plan", HARD_NAMES[0], "en")
+    (tmp / "plan.pdf").write_bytes(doc.pdf)
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", str(tmp / "plan.pdf"), str(tmp / "page")], check=True
+    )
+    for page in sorted(tmp.glob("page-*.png")):
+        read = subprocess.run(
+            ["zbarimg", "-q", "--raw", str(page)], capture_output=True, text=True, check=True
+        )
+        assert read.stdout.strip() == f"LEAD-DOC {doc.document_id} service-plan en 2026.1"
