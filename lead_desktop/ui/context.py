@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy import Connection, select
@@ -92,9 +93,12 @@ class AppContext(QObject):
     def save_drafts(self) -> None:
         """Write every open form's unsaved edits as drafts, and wait until they are durable."""
         for keeper in list(self.keepers):
+            if not (shiboken6.isValid(keeper) and shiboken6.isValid(keeper.form)):
+                self.keepers.discard(keeper)  # its form was already closed and deleted
+                continue
             try:
                 keeper.save_now()
-            except RuntimeError:  # its form was already closed and deleted
+            except RuntimeError:  # its form is being torn down (a widget already deleted)
                 self.keepers.discard(keeper)
         self.ops.drain()
 

@@ -54,6 +54,9 @@ class MainWindow(QMainWindow):
         self._session_id = uuid7()
         self._resume_for: str | None = None
         self._session_payload: dict[str, Any] | None = None
+        # False from unlock until the saved session has been looked at, so the fresh, empty
+        # workspace never overwrites it.
+        self._session_live = False
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         demo = not store_exists(data_dir / "store") and store_exists(data_dir / "demo" / "store")
@@ -292,6 +295,8 @@ class MainWindow(QMainWindow):
         self._show_door()
 
     def _opened(self, store: Store) -> None:
+        self._session_live = False
+        self._session_payload = None
         self.ctx.open(store)
         self._build_workspace()
         self._enable_work(True)
@@ -325,6 +330,7 @@ class MainWindow(QMainWindow):
         worker = self.ctx.worker_name
         self._save_session()
         self._close_work_tabs()
+        self._session_live = False
         self.ctx.close()
         self._resume_for = worker
         self.caseload = None
@@ -472,6 +478,7 @@ class MainWindow(QMainWindow):
         self.ctx.save_drafts()
         if self.tabs is None:
             return
+        self.tabs.blockSignals(True)  # closing for a lock is not the worker closing tabs
         while self.tabs.count() > 1:
             widget = self.tabs.widget(1)
             self.tabs.removeTab(1)
@@ -494,7 +501,7 @@ class MainWindow(QMainWindow):
         return {"tabs": tabs, "current": self.tabs.currentIndex()}
 
     def _save_session(self) -> None:
-        if self.ctx.store is None or self.tabs is None:
+        if self.ctx.store is None or self.tabs is None or not self._session_live:
             return
         payload = self.session_payload()
         if payload == self._session_payload:
@@ -514,6 +521,7 @@ class MainWindow(QMainWindow):
         sessions = [d for d in drafts if d["kind"] == SESSION and d["payload"].get("tabs")]
         referrals = [d for d in drafts if d["kind"] == REFERRAL]
         if not sessions and not referrals:
+            self._session_live = True
             return
         if automatic:
             self.on_resume_clicked()
@@ -526,11 +534,13 @@ class MainWindow(QMainWindow):
         )
         self.banner.show()
         self.resume_button.setFocus()
+        self._session_live = True  # the worker may start afresh; the old drafts stay
 
     @Slot()
     def on_resume_clicked(self) -> None:
         """Reopen what was open, at the same place, with the unsaved edits."""
         self.banner.hide()
+        self._session_live = False  # reopening tabs one by one is not worth saving each time
         drafts = getattr(self, "_drafts_found", [])
         by_id = {d["id"]: d for d in drafts}
         sessions = [d for d in drafts if d["kind"] == SESSION]
@@ -552,6 +562,7 @@ class MainWindow(QMainWindow):
         for draft in drafts:  # referrals started but not in the session (a crash before it saved)
             if draft["kind"] == REFERRAL and draft["id"] not in reopened:
                 self.open_referral(draft["id"], draft["payload"])
+        self._session_live = True
         self._save_session()
 
     # -- settings ------------------------------------------------------------------------------

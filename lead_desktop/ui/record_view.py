@@ -102,11 +102,7 @@ class RecordView(QWidget):
         ]
 
     def _restore_drafts(self, drafts: list[dict[str, Any]]) -> None:
-        mine = [
-            k
-            for k in list(self.ctx.keepers)
-            if isinstance(k, DraftKeeper) and k.ref_id == self.participant_id
-        ]
+        mine = self.open_drafts()
         for draft in reversed(drafts):  # oldest first, so the newest wins
             for keeper in mine:
                 if keeper.kind == draft["kind"]:
@@ -118,9 +114,9 @@ class RecordView(QWidget):
                     break
 
     def open_drafts(self) -> list[DraftKeeper]:
-        """The draft keepers of this record's forms."""
+        """The draft keepers of the forms inside this record view."""
         return [
-            k
-            for k in list(self.ctx.keepers)
-            if isinstance(k, DraftKeeper) and k.ref_id == self.participant_id
+            keeper
+            for keeper in self.findChildren(DraftKeeper)
+            if keeper.ref_id == self.participant_id
         ]
