@@ -63,7 +63,7 @@
         </message>
         <message>
             <source>Name the person is known by</source>
-            <translation>Nombre con el que se conoce a la persona</translation>
+            <translation>Nombre con que se le conoce</translation>
         </message>
         <message>
             <source>Kind of name</source>
@@ -207,7 +207,6 @@
         <name>CapacityLabel</name>
         <message>
             <source>Warning</source>
-            <extracomment>Results shown for a search. Typing pauses this long: the search counts as done and is audited once. Changes that cannot alter the caseload.</extracomment>
             <translation>Advertencia</translation>
         </message>
         <message>
@@ -279,6 +278,7 @@
         <name>CaseloadView</name>
         <message>
             <source>&amp;Find:</source>
+            <extracomment>Results shown for a search. Typing pauses this long: the search counts as done and is audited once. Changes that cannot alter the caseload.</extracomment>
             <translation>&amp;Buscar:</translation>
         </message>
         <message>
@@ -378,8 +378,8 @@
             <translation>Programa: {0} de {1} activos</translation>
         </message>
         <message>
-            <source>Mine: {0} of {1}</source>
-            <translation>Míos: {0} de {1}</translation>
+            <source>My caseload: {0} of {1}</source>
+            <translation>Mis casos: {0} de {1}</translation>
         </message>
         <message>
             <source>1 match</source>
@@ -456,6 +456,141 @@
         <message>
             <source>T&amp;heme:</source>
             <translation>Te&amp;ma:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentActDialog</name>
+        <message>
+            <source>Loading the consent…</source>
+            <extracomment>Issue fields shown beside a field of the dialog (the rest go to the refusal at the top).</extracomment>
+            <translation>Cargando el consentimiento…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <source>Not allowed:</source>
+            <translation>No permitido:</translation>
+        </message>
+        <message>
+            <source>Nothing was recorded: see the message beside the field.</source>
+            <translation>No se registró nada: vea el mensaje junto al campo.</translation>
+        </message>
+        <message>
+            <source>Nothing was recorded.</source>
+            <translation>No se registró nada.</translation>
+        </message>
+        <message>
+            <source>Refused:</source>
+            <translation>Rechazado:</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Cerrar</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentActions</name>
+        <message>
+            <source>What to do with the selected consent</source>
+            <translation>Qué hacer con el consentimiento seleccionado</translation>
+        </message>
+        <message>
+            <source>&amp;Sign…</source>
+            <translation>&amp;Firmar…</translation>
+        </message>
+        <message>
+            <source>Sign the consent</source>
+            <translation>Firmar el consentimiento</translation>
+        </message>
+        <message>
+            <source>Revo&amp;ke…</source>
+            <translation>&amp;Revocar…</translation>
+        </message>
+        <message>
+            <source>Revoke the consent</source>
+            <translation>Revocar el consentimiento</translation>
+        </message>
+        <message>
+            <source>Final disp&amp;osition…</source>
+            <translation>Resolución fina&amp;l…</translation>
+        </message>
+        <message>
+            <source>Record the final disposition of the case</source>
+            <translation>Registrar la resolución final del caso</translation>
+        </message>
+        <message>
+            <source>Record a d&amp;isclosure…</source>
+            <translation>Registrar una &amp;divulgación…</translation>
+        </message>
+        <message>
+            <source>Record a disclosure under the consent</source>
+            <translation>Registrar una divulgación amparada por el consentimiento</translation>
+        </message>
+        <message>
+            <source>Preview / print consent</source>
+            <translation>Vista previa / imprimir consentimiento</translation>
+        </message>
+        <message>
+            <source>Preview and print the consent form</source>
+            <translation>Ver e imprimir el formulario de consentimiento</translation>
+        </message>
+        <message>
+            <source>Preview and print the selected consent (Ctrl+P)</source>
+            <translation>Ver e imprimir el consentimiento seleccionado (Ctrl+P)</translation>
+        </message>
+        <message>
+            <source>Revocation &amp;form</source>
+            <translation>For&amp;mulario de revocación</translation>
+        </message>
+        <message>
+            <source>Preview and print the revocation form</source>
+            <translation>Ver e imprimir el formulario de revocación</translation>
+        </message>
+        <message>
+            <source>Accounting of disclosur&amp;es</source>
+            <translation>Relación de divul&amp;gaciones</translation>
+        </message>
+        <message>
+            <source>Preview and print the accounting of disclosures</source>
+            <translation>Ver e imprimir la relación de divulgaciones</translation>
+        </message>
+        <message>
+            <source>Why the consent cannot be revoked</source>
+            <translation>Por qué no se puede revocar el consentimiento</translation>
+        </message>
+        <message>
+            <source>Why nothing can be disclosed under it</source>
+            <translation>Por qué no se puede divulgar nada con este consentimiento</translation>
+        </message>
+        <message>
+            <source>Select a consent in the list to sign, revoke, disclose under or print it.</source>
+            <translation>Seleccione un consentimiento de la lista para firmarlo, revocarlo, divulgar con él o imprimirlo.</translation>
+        </message>
+        <message>
+            <source>Selected: {0}, {1}.</source>
+            <translation>Seleccionado: {0}, {1}.</translation>
+        </message>
+        <message>
+            <source>Flagged as false or invalid.</source>
+            <translation>Marcado como falso o no válido.</translation>
+        </message>
+        <message>
+            <source>Only a draft can be signed; this one is {0}.</source>
+            <translation>Solo se puede firmar un borrador; este está en estado {0}.</translation>
+        </message>
+        <message>
+            <source>Revoke: {0}</source>
+            <translation>Revocar: {0}</translation>
+        </message>
+        <message>
+            <source>Disclose: {0}</source>
+            <translation>Divulgar: {0}</translation>
+        </message>
+        <message>
+            <source>Only a signed consent has a revocation form.</source>
+            <translation>Solo un consentimiento firmado tiene formulario de revocación.</translation>
         </message>
     </context>
     <context>
@@ -1349,6 +1484,124 @@
         </message>
     </context>
     <context>
+        <name>DisclosureDialog</name>
+        <message>
+            <source>Record a disclosure</source>
+            <translation>Registrar una divulgación</translation>
+        </message>
+        <message>
+            <source>&amp;Record disclosure</source>
+            <translation>&amp;Registrar divulgación</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>Destinatario</translation>
+        </message>
+        <message>
+            <source>Purpose of the disclosure</source>
+            <translation>Propósito de la divulgación</translation>
+        </message>
+        <message>
+            <source>What is disclosed</source>
+            <translation>Qué se divulga</translation>
+        </message>
+        <message>
+            <source>e.g. attendance in March</source>
+            <translation>p. ej., asistencia en marzo</translation>
+        </message>
+        <message>
+            <source>How it is sent (optional)</source>
+            <translation>Cómo se envía (opcional)</translation>
+        </message>
+        <message>
+            <source>Fax</source>
+            <translation>Fax</translation>
+        </message>
+        <message>
+            <source>Secure email</source>
+            <translation>Correo electrónico seguro</translation>
+        </message>
+        <message>
+            <source>Mail</source>
+            <translation>Correo postal</translation>
+        </message>
+        <message>
+            <source>In person</source>
+            <translation>En persona</translation>
+        </message>
+        <message>
+            <source>&amp;Recipient</source>
+            <translation>&amp;Destinatario</translation>
+        </message>
+        <message>
+            <source>&amp;Purpose</source>
+            <translation>&amp;Propósito</translation>
+        </message>
+        <message>
+            <source>&amp;What is disclosed</source>
+            <translation>&amp;Qué se divulga</translation>
+        </message>
+        <message>
+            <source>How it is &amp;sent</source>
+            <translation>Cómo se &amp;envía</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>ninguno</translation>
+        </message>
+        <message>
+            <source>{0}. It allows disclosure only to: {1}. Each disclosure is logged for the participant's accounting of disclosures.</source>
+            <translation>{0}. Solo permite divulgar a: {1}. Cada divulgación se anota en la relación de divulgaciones del participante.</translation>
+        </message>
+        <message>
+            <source>&amp;Preview / print the cover sheet</source>
+            <translation>&amp;Vista previa / imprimir la hoja de portada</translation>
+        </message>
+        <message>
+            <source>Preview and print the cover sheet</source>
+            <translation>Ver e imprimir la hoja de portada</translation>
+        </message>
+        <message>
+            <source>The disclosure is recorded in the accounting of disclosures. Send the cover sheet with it: it carries the 42 CFR §2.32 notice and a summary of the consent.</source>
+            <translation>La divulgación queda registrada en la relación de divulgaciones. Envíela junto con la hoja de portada: lleva el aviso del 42 CFR §2.32 y un resumen del consentimiento.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DispositionDialog</name>
+        <message>
+            <source>Final disposition of the case</source>
+            <translation>Resolución final del caso</translation>
+        </message>
+        <message>
+            <source>&amp;Record</source>
+            <translation>&amp;Registrar</translation>
+        </message>
+        <message>
+            <source>Date of the final disposition</source>
+            <translation>Fecha de la resolución final</translation>
+        </message>
+        <message>
+            <source>&amp;Final disposition</source>
+            <translation>Resolución &amp;final</translation>
+        </message>
+        <message>
+            <source>not a criminal-justice consent</source>
+            <translation>no es un consentimiento de justicia penal</translation>
+        </message>
+        <message>
+            <source>{0}. It can be revoked from the day of the final disposition and ends {1} days after it.</source>
+            <translation>{0}. Se puede revocar a partir del día de la resolución final y termina {1} días después.</translation>
+        </message>
+        <message>
+            <source>the date is missing</source>
+            <translation>falta la fecha</translation>
+        </message>
+        <message>
+            <source>enter the date of the final disposition</source>
+            <translation>indique la fecha de la resolución final</translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentPreview</name>
         <message>
             <source>Preview: {0}</source>
@@ -1569,6 +1822,50 @@
         <message>
             <source>Documents, newest first</source>
             <translation>Documentos, los más recientes primero</translation>
+        </message>
+        <message>
+            <source>&amp;Verify reprint</source>
+            <translation>&amp;Verificar reimpresión</translation>
+        </message>
+        <message>
+            <source>Verify a reprint against the original</source>
+            <translation>Comparar una reimpresión con el original</translation>
+        </message>
+        <message>
+            <source>&amp;Open preview</source>
+            <translation>&amp;Abrir vista previa</translation>
+        </message>
+        <message>
+            <source>Open the preview of the document</source>
+            <translation>Abrir la vista previa del documento</translation>
+        </message>
+        <message>
+            <source>Result of the reprint check</source>
+            <translation>Resultado de la verificación de la reimpresión</translation>
+        </message>
+        <message>
+            <source>Build the selected document again and compare it with the fingerprint of what was printed</source>
+            <translation>Volver a generar el documento seleccionado y compararlo con la huella digital de lo que se imprimió</translation>
+        </message>
+        <message>
+            <source>Show the selected document as it would print today</source>
+            <translation>Mostrar el documento seleccionado tal como se imprimiría hoy</translation>
+        </message>
+        <message>
+            <source>Select a document in the list first</source>
+            <translation>Primero seleccione un documento de la lista</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Verificando…</translation>
+        </message>
+        <message>
+            <source>Identical to the printed original.</source>
+            <translation>Idéntico al original impreso.</translation>
+        </message>
+        <message>
+            <source>Differs from the printed original: {0}.</source>
+            <translation>Difiere del original impreso: {0}.</translation>
         </message>
     </context>
     <context>
@@ -2602,6 +2899,14 @@
             <translation>Descartar los cambios sin guardar</translation>
         </message>
         <message>
+            <source>Preview / print plan</source>
+            <translation>Vista previa / imprimir plan</translation>
+        </message>
+        <message>
+            <source>Preview and print the plan</source>
+            <translation>Ver e imprimir el plan</translation>
+        </message>
+        <message>
             <source>Plan status message</source>
             <translation>Mensaje del estado del plan</translation>
         </message>
@@ -2764,6 +3069,14 @@
         <message>
             <source>{0} (unsaved edits)</source>
             <translation>{0} (cambios sin guardar)</translation>
+        </message>
+        <message>
+            <source>Preview the saved plan, then print it or save it as PDF (Ctrl+P)</source>
+            <translation>Ver el plan guardado y luego imprimirlo o guardarlo como PDF (Ctrl+P)</translation>
+        </message>
+        <message>
+            <source>Save the plan first: the printed plan is the saved one</source>
+            <translation>Primero guarde el plan: se imprime el plan guardado</translation>
         </message>
         <message>
             <source>Nothing was saved: 1 problem, shown beside its field.</source>
@@ -3738,6 +4051,85 @@
         </message>
     </context>
     <context>
+        <name>RevokeDialog</name>
+        <message>
+            <source>Revoke the consent</source>
+            <translation>Revocar el consentimiento</translation>
+        </message>
+        <message>
+            <source>&amp;Revoke</source>
+            <translation>&amp;Revocar</translation>
+        </message>
+        <message>
+            <source>Date revoked</source>
+            <translation>Fecha de revocación</translation>
+        </message>
+        <message>
+            <source>How it was revoked</source>
+            <translation>Cómo se revocó</translation>
+        </message>
+        <message>
+            <source>Details of the revocation</source>
+            <translation>Detalles de la revocación</translation>
+        </message>
+        <message>
+            <source>&amp;Date revoked</source>
+            <translation>&amp;Fecha de revocación</translation>
+        </message>
+        <message>
+            <source>&amp;How</source>
+            <translation>&amp;Cómo</translation>
+        </message>
+        <message>
+            <source>De&amp;tails</source>
+            <translation>&amp;Detalles</translation>
+        </message>
+        <message>
+            <source>In writing</source>
+            <translation>Por escrito</translation>
+        </message>
+        <message>
+            <source>Verbally, noted by the case manager</source>
+            <translation>De palabra, anotado por el administrador de casos</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Otro</translation>
+        </message>
+        <message>
+            <source>Describe how it was revoked</source>
+            <translation>Describa cómo se revocó</translation>
+        </message>
+        <message>
+            <source>Optional, e.g. letter handed to the case manager</source>
+            <translation>Opcional, p. ej., carta entregada al administrador de casos</translation>
+        </message>
+        <message>
+            <source>{0}. From the date of revocation nothing more is shared under it; what was already shared in reliance on it is not undone.</source>
+            <translation>{0}. A partir de la fecha de revocación no se comparte nada más con este consentimiento; lo que ya se compartió con base en él no se deshace.</translation>
+        </message>
+        <message>
+            <source>how it was revoked is not described</source>
+            <translation>no se describe cómo se revocó</translation>
+        </message>
+        <message>
+            <source>describe it, or choose another way</source>
+            <translation>descríbalo o elija otra forma</translation>
+        </message>
+        <message>
+            <source>&amp;Preview / print the revocation form</source>
+            <translation>&amp;Vista previa / imprimir el formulario de revocación</translation>
+        </message>
+        <message>
+            <source>Preview and print the revocation form</source>
+            <translation>Ver e imprimir el formulario de revocación</translation>
+        </message>
+        <message>
+            <source>The consent is revoked. Print the revocation form: one copy for the record, one for the participant.</source>
+            <translation>El consentimiento está revocado. Imprima el formulario de revocación: una copia para el expediente y otra para el participante.</translation>
+        </message>
+    </context>
+    <context>
         <name>SafetyBanner</name>
         <message>
             <source>Safety alert</source>
@@ -3759,6 +4151,45 @@
         <message>
             <source>I have followed the safety protocol</source>
             <translation>He seguido el protocolo de seguridad</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanFile</name>
+        <message>
+            <source>Attach a sc&amp;an…</source>
+            <translation>Adjuntar un esc&amp;aneo…</translation>
+        </message>
+        <message>
+            <source>Attach a scan of the signed paper form</source>
+            <translation>Adjuntar un escaneo del formulario firmado en papel</translation>
+        </message>
+        <message>
+            <source>Remove scan</source>
+            <translation>Quitar escaneo</translation>
+        </message>
+        <message>
+            <source>Remove the attached scan</source>
+            <translation>Quitar el escaneo adjunto</translation>
+        </message>
+        <message>
+            <source>Scan attached</source>
+            <translation>Escaneo adjunto</translation>
+        </message>
+        <message>
+            <source>No scan attached.</source>
+            <translation>No hay escaneo adjunto.</translation>
+        </message>
+        <message>
+            <source>Scan of the signed paper form</source>
+            <translation>Escaneo del formulario firmado en papel</translation>
+        </message>
+        <message>
+            <source>Choose the scan of the signed paper form</source>
+            <translation>Elija el escaneo del formulario firmado en papel</translation>
+        </message>
+        <message>
+            <source>Scans ({0})</source>
+            <translation>Escaneos ({0})</translation>
         </message>
     </context>
     <context>
@@ -3984,6 +4415,154 @@
         <message>
             <source>The program's settings were not saved.</source>
             <translation>No se guardaron los ajustes del programa.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignDialog</name>
+        <message>
+            <source>Sign the consent</source>
+            <extracomment>Issue fields shown beside a field of this dialog; the rest concern the consent itself.</extracomment>
+            <translation>Firmar el consentimiento</translation>
+        </message>
+        <message>
+            <source>Loading the consent…</source>
+            <translation>Cargando el consentimiento…</translation>
+        </message>
+        <message>
+            <source>Date signed</source>
+            <translation>Fecha de firma</translation>
+        </message>
+        <message>
+            <source>&amp;Date signed</source>
+            <translation>&amp;Fecha de firma</translation>
+        </message>
+        <message>
+            <source>On scr&amp;een, in the box below</source>
+            <translation>En &amp;pantalla, en el recuadro de abajo</translation>
+        </message>
+        <message>
+            <source>Signed on screen</source>
+            <translation>Firmado en pantalla</translation>
+        </message>
+        <message>
+            <source>On &amp;paper, before a witness</source>
+            <translation>En pap&amp;el, ante un testigo</translation>
+        </message>
+        <message>
+            <source>Signed on paper, before a witness</source>
+            <translation>Firmado en papel, ante un testigo</translation>
+        </message>
+        <message>
+            <source>How it was signed</source>
+            <translation>Cómo se firmó</translation>
+        </message>
+        <message>
+            <source>Signature</source>
+            <translation>Firma</translation>
+        </message>
+        <message>
+            <source>Witness's name</source>
+            <translation>Nombre del testigo</translation>
+        </message>
+        <message>
+            <source>Who saw the participant sign the paper form</source>
+            <translation>Quién vio al participante firmar el formulario en papel</translation>
+        </message>
+        <message>
+            <source>&amp;Witness</source>
+            <translation>&amp;Testigo</translation>
+        </message>
+        <message>
+            <source>Scan (optional)</source>
+            <translation>Escaneo (opcional)</translation>
+        </message>
+        <message>
+            <source>A cop&amp;y was given to the participant</source>
+            <translation>El participante recibió una cop&amp;ia</translation>
+        </message>
+        <message>
+            <source>A copy was given to the participant</source>
+            <translation>El participante recibió una copia</translation>
+        </message>
+        <message>
+            <source>How the copy was given</source>
+            <translation>Cómo se entregó la copia</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Copia</translation>
+        </message>
+        <message>
+            <source>Mark as &amp;signed</source>
+            <translation>Marcar como fir&amp;mado</translation>
+        </message>
+        <message>
+            <source>Mark the consent as signed</source>
+            <translation>Marcar el consentimiento como firmado</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <source>Cancel without signing</source>
+            <translation>Cancelar sin firmar</translation>
+        </message>
+        <message>
+            <source>Still needed before it can be signed</source>
+            <translation>Falta antes de poder firmarlo</translation>
+        </message>
+        <message>
+            <source>What the consent still lacks before signing</source>
+            <translation>Lo que aún le falta al consentimiento para firmarlo</translation>
+        </message>
+        <message>
+            <source>{0} consent for {1}; recipients: {2}; signer: {3}.</source>
+            <translation>Consentimiento ({0}) de {1}; destinatarios: {2}; firmante: {3}.</translation>
+        </message>
+        <message>
+            <source>none named</source>
+            <translation>ninguno indicado</translation>
+        </message>
+        <message>
+            <source>not named</source>
+            <translation>sin indicar</translation>
+        </message>
+        <message>
+            <source>This consent is {0}; only a draft can be signed.</source>
+            <translation>Este consentimiento está en estado {0}; solo se puede firmar un borrador.</translation>
+        </message>
+        <message>
+            <source>Everything needed is here: it can be signed.</source>
+            <translation>Está todo lo necesario: se puede firmar.</translation>
+        </message>
+        <message>
+            <source>1 item still needed:</source>
+            <translation>Falta 1 dato:</translation>
+        </message>
+        <message>
+            <source>{0} items still needed:</source>
+            <translation>Faltan {0} datos:</translation>
+        </message>
+        <message>
+            <source>Signing…</source>
+            <translation>Firmando…</translation>
+        </message>
+        <message>
+            <source>The consent is signed.</source>
+            <translation>El consentimiento está firmado.</translation>
+        </message>
+        <message>
+            <source>Not signed.</source>
+            <translation>No se firmó.</translation>
+        </message>
+        <message>
+            <source>The consent itself lacks these (fix them on a new consent):</source>
+            <translation>Al propio consentimiento le falta esto (corríjalo en un consentimiento nuevo):</translation>
+        </message>
+        <message>
+            <source>Not signed: {0} item(s) missing, listed beside the fields.</source>
+            <translation>No se firmó: falta(n) {0} dato(s), indicado(s) junto a los campos.</translation>
         </message>
     </context>
     <context>
@@ -4251,6 +4830,62 @@
         <message>
             <source>Target date:</source>
             <translation>Fecha límite:</translation>
+        </message>
+    </context>
+    <context>
+        <name>consents</name>
+        <message>
+            <source>{0} consent signed on {1}</source>
+            <translation>Consentimiento ({0}) firmado el {1}</translation>
+        </message>
+        <message>
+            <source>{0} consent (not signed)</source>
+            <translation>Consentimiento ({0}) sin firmar</translation>
+        </message>
+        <message>
+            <source>Handed over in person</source>
+            <extracomment>File types accepted as a scan of a signed paper form, by suffix. Largest scan kept (a phone photo of a page is a few MB).</extracomment>
+            <translation>Entregada en persona</translation>
+        </message>
+        <message>
+            <source>Mailed</source>
+            <translation>Enviada por correo postal</translation>
+        </message>
+        <message>
+            <source>Emailed</source>
+            <translation>Enviada por correo electrónico</translation>
+        </message>
+        <message>
+            <source>the scan is not a PDF or an image</source>
+            <translation>el escaneo no es un PDF ni una imagen</translation>
+        </message>
+        <message>
+            <source>choose a PDF, PNG or JPEG</source>
+            <translation>elija un PDF, PNG o JPEG</translation>
+        </message>
+        <message>
+            <source>the scan is larger than 25 MB</source>
+            <translation>el escaneo ocupa más de 25 MB</translation>
+        </message>
+        <message>
+            <source>scan at a lower resolution</source>
+            <translation>escanee con menor resolución</translation>
+        </message>
+        <message>
+            <source>the scan could not be read</source>
+            <translation>no se pudo leer el escaneo</translation>
+        </message>
+        <message>
+            <source>check the file and attach it again</source>
+            <translation>revise el archivo y vuelva a adjuntarlo</translation>
+        </message>
+        <message>
+            <source>the scan file is empty</source>
+            <translation>el archivo del escaneo está vacío</translation>
+        </message>
+        <message>
+            <source>scan the form again</source>
+            <translation>vuelva a escanear el formulario</translation>
         </message>
     </context>
     <context>
