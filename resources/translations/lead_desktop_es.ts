@@ -5288,7 +5288,7 @@
         </message>
         <message>
             <source>Open</source>
-            <translation>Abierto</translation>
+            <translation>Pendiente</translation>
         </message>
         <message>
             <source>Other</source>
