@@ -278,7 +278,7 @@
         <name>CaseloadView</name>
         <message>
             <source>&amp;Find:</source>
-            <extracomment>Results shown for a search. Typing pauses this long: the search counts as done and is audited once. Changes that cannot alter the caseload.</extracomment>
+            <extracomment>Results shown for a search. Typing pauses this long: the search counts as done and is audited once. Typing pauses this long: details of results outside the loaded caseload are read. Changes that cannot alter the caseload.</extracomment>
             <translation>&amp;Buscar:</translation>
         </message>
         <message>
@@ -388,6 +388,10 @@
         <message>
             <source>{0} matches</source>
             <translation>{0} coincidencias</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Cargando…</translation>
         </message>
         <message>
             <source>1 participant</source>
