@@ -10,6 +10,7 @@ the .qm files are built from them and are not kept in git.
 
 from __future__ import annotations
 
+import ast
 import logging
 import shutil
 import subprocess
@@ -23,6 +24,25 @@ sys.path.insert(0, str(REPO))
 TS_DIR = REPO / "resources" / "translations"
 LANGUAGES = ("es",)
 CODES = "codes"
+#: Code lists shown through ui.labels: module -> constant names (empty: every public constant).
+CODE_LISTS: dict[str, list[str]] = {
+    "lead_desktop.domain.hmis": [],
+    "lead_desktop.domain.casework": [],
+    "lead_desktop.domain.workers": ["ROLES"],
+    "lead_desktop.domain.consent": [
+        "CONSENT_TYPES",
+        "SIGNER_ROLES",
+        "SIGNATURE_KINDS",
+        "INFO_CATEGORIES",
+    ],
+    "lead_desktop.domain.places": ["KINDS"],
+    "lead_desktop.domain.screening": ["_DAST_BANDS", "_PHQ_BANDS"],
+    "lead_desktop.documents": ["KINDS"],
+    "lead_desktop.ui.record.plan_tab": ["STAGES", "NEEDS"],
+    "lead_desktop.ui.record.consents_tab": ["COPY_METHODS"],
+    "lead_desktop.ui.record.contacts_tab": ["SERVICES"],
+    "lead_desktop.ui.prefs": ["THEMES"],
+}
 
 logger = logging.getLogger("translations")
 
@@ -41,58 +61,150 @@ def ts_path(language: str) -> Path:
 
 
 def code_strings() -> list[str]:
-    """English labels of domain codes that the interface shows through ui.labels."""
-    from lead_desktop.domain import casework, hmis, screening, workers
-    from lead_desktop.ui.labels import source_strings
+    """English labels of domain codes that the interface shows through ui.labels.
 
-    coded = [
-        hmis.NAME_DQ,
-        hmis.SSN_DQ,
-        hmis.DOB_DQ,
-        hmis.NO_YES,
-        hmis.SEX,
-        hmis.RACE,
-        hmis.LIVING_SITUATION,
-        hmis.SUBSTANCE_USE,
-    ]
-    for name in dir(hmis):
-        value = getattr(hmis, name)
-        if name.isupper() and isinstance(value, dict) and value not in coded:
-            coded.append(value)
-    codes: list[tuple[str, ...]] = [hmis.STATUSES, hmis.ALIAS_KINDS, workers.ROLES]
-    for name in dir(casework):
-        value = getattr(casework, name)
-        if name.isupper() and isinstance(value, tuple) and all(isinstance(v, str) for v in value):
-            codes.append(value)
-    found = source_strings(coded, codes)
+    Bare codes (``in_the_wind``) are shown humanized (``In the wind``); English labels in code
+    lists (HMIS answers, screening prompts and bands) are shown as they are, or humanized when a
+    screen passes them to ``labels.code``. Both forms are collected.
+    """
+    import importlib
+
+    from lead_desktop.ui.labels import humanize
+
+    found: set[str] = set()
+
+    def take(value: object) -> None:
+        if not isinstance(value, str) or not value.strip():
+            return
+        if " " in value or value[:1].isupper():
+            found.add(value)
+        if value[:1].islower():
+            found.add(humanize(value.replace("-", "_")))
+
+    for module_name, names in CODE_LISTS.items():
+        module = importlib.import_module(module_name)
+        for name in names or [n for n in vars(module) if n.isupper()]:
+            value = getattr(module, name)
+            items = value.values() if isinstance(value, dict) else value
+            if isinstance(items, str):
+                continue
+            for item in items:
+                take(item)
+    from lead_desktop.domain import screening
+
     for meta in screening.INSTRUMENTS.values():
-        found.extend((meta.title, meta.stem, *meta.prompts))
+        found.update((meta.title, meta.stem, *meta.prompts))
         for choices in meta.choices:
-            found.extend(c.label for c in choices)
-    for value in vars(screening).values():
-        if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
-            found.extend(value.values())
-    return sorted(set(found))
+            found.update(c.label for c in choices)
+    return sorted(found)
 
 
-def _add_codes(ts: Path) -> None:
+def _module_strings(tree: ast.Module) -> dict[str, str]:
+    """Module-level NAME = "literal" assignments (translation contexts kept in constants)."""
+    out: dict[str, str] = {}
+    for node in tree.body:
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
+            out[node.targets[0].id] = node.value.value
+    return out
+
+
+def _literal(node: ast.expr, constants: dict[str, str]) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Name):
+        return constants.get(node.id)
+    return None
+
+
+def _helper_contexts(tree: ast.Module, constants: dict[str, str]) -> dict[str, str]:
+    """Small wrappers such as ``def _tr(text): return QCoreApplication.translate("Ctx", text)``."""
+    helpers: dict[str, str] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        for call in ast.walk(node):
+            if (
+                isinstance(call, ast.Call)
+                and isinstance(call.func, ast.Attribute)
+                and call.func.attr == "translate"
+                and call.args
+            ):
+                context = _literal(call.args[0], constants)
+                if context is not None:
+                    helpers[node.name] = context
+    return helpers
+
+
+def _is_translate(func: ast.expr) -> bool:
+    if isinstance(func, ast.Attribute):
+        return func.attr in ("translate", "QT_TRANSLATE_NOOP")
+    return isinstance(func, ast.Name) and func.id == "QT_TRANSLATE_NOOP"
+
+
+def extra_messages() -> dict[str, set[str]]:
+    """Strings lupdate cannot see: wrapper helpers, contexts held in constants, domain codes."""
+    extra: dict[str, set[str]] = {CODES: set(code_strings())}
+    for path in sorted((REPO / "lead_desktop" / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        constants = _module_strings(tree)
+        helpers = _helper_contexts(tree, constants)
+        for call in ast.walk(tree):
+            if not isinstance(call, ast.Call) or not call.args:
+                continue
+            func = call.func
+            if isinstance(func, ast.Name) and func.id in helpers:
+                text = _literal(call.args[0], constants)
+                if text is not None:
+                    extra.setdefault(helpers[func.id], set()).add(text)
+            elif _is_translate(func) and len(call.args) >= 2:
+                if isinstance(call.args[0], ast.Name):  # lupdate reads literal contexts only
+                    context = _literal(call.args[0], constants)
+                    text = _literal(call.args[1], constants)
+                    if context is not None and text is not None:
+                        extra.setdefault(context, set()).add(text)
+    return extra
+
+
+def _translations(ts: Path) -> dict[tuple[str, str], str]:
+    """Finished translations already in a .ts, by (context, source)."""
+    if not ts.exists():
+        return {}
+    done: dict[tuple[str, str], str] = {}
+    for context in ET.parse(ts).getroot().findall("context"):
+        name = context.findtext("name") or ""
+        for message in context.findall("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.text and not translation.get("type"):
+                done[(name, message.findtext("source") or "")] = translation.text
+    return done
+
+
+def _add_extra(ts: Path, before: dict[tuple[str, str], str]) -> None:
+    """Add what lupdate missed, with the translations those strings had before."""
     tree = ET.parse(ts)
     root = tree.getroot()
-    context = next((c for c in root.findall("context") if c.findtext("name") == CODES), None)
-    if context is None:
-        context = ET.SubElement(root, "context")
-        ET.SubElement(context, "name").text = CODES
-    have = {m.findtext("source"): m for m in context.findall("message")}
-    wanted = code_strings()
-    for text in wanted:
-        if text not in have:
+    contexts = {c.findtext("name"): c for c in root.findall("context")}
+    for name, texts in sorted(extra_messages().items()):
+        context = contexts.get(name)
+        if context is None:
+            context = ET.SubElement(root, "context")
+            ET.SubElement(context, "name").text = name
+            contexts[name] = context
+        have = {m.findtext("source") for m in context.findall("message")}
+        for text in sorted(texts - have):
             message = ET.SubElement(context, "message")
             ET.SubElement(message, "source").text = text
-            ET.SubElement(message, "translation", {"type": "unfinished"})
-    for text, message in have.items():
-        translation = message.find("translation")
-        if text not in wanted and translation is not None:
-            translation.set("type", "vanished")
+            known = before.get((name, text)) or before.get((CODES, text))
+            if known:
+                ET.SubElement(message, "translation").text = known
+            else:
+                ET.SubElement(message, "translation", {"type": "unfinished"})
     ET.indent(tree, space="    ")
     tree.write(ts, encoding="utf-8", xml_declaration=True)
 
@@ -102,6 +214,7 @@ def update() -> None:
     sources = sorted(str(p.relative_to(REPO)) for p in (REPO / "lead_desktop" / "ui").rglob("*.py"))
     for language in LANGUAGES:
         ts = ts_path(language)
+        before = _translations(ts)
         subprocess.run(
             [
                 _tool("pyside6-lupdate"),
@@ -117,7 +230,7 @@ def update() -> None:
             check=True,
             cwd=REPO,
         )
-        _add_codes(ts)
+        _add_extra(ts, before)
         logger.info("updated %s", ts.relative_to(REPO))
 
 

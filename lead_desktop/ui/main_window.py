@@ -29,7 +29,7 @@ from lead_desktop.store import casework
 from lead_desktop.store.ids import uuid7
 from lead_desktop.store.keys import KdfParams
 from lead_desktop.store.store import Store, store_exists
-from lead_desktop.ui import i18n, theme
+from lead_desktop.ui import i18n, labels, theme
 from lead_desktop.ui.context import AppContext, Change, show_error
 from lead_desktop.ui.drafts import DraftKeeper
 from lead_desktop.ui.idle import IdleWatcher
@@ -300,7 +300,7 @@ class MainWindow(QMainWindow):
         self.ctx.open(store)
         self._build_workspace()
         self._enable_work(True)
-        role = self.ctx.worker_role.replace("_", " ")
+        role = labels.code(self.ctx.worker_role)
         self.lock_state.setText(
             self.tr("Unlocked: {0} ({1}). Ctrl+L locks.").format(store.worker_name, role)
         )

@@ -273,6 +273,26 @@
             <source>{0}. Press Enter or double-click to open.</source>
             <translation>{0}. Presione Enter o haga doble clic para abrir.</translation>
         </message>
+        <message>
+            <source>Consent expires {0}</source>
+            <translation>El consentimiento vence el {0}</translation>
+        </message>
+        <message>
+            <source>Intake due in {0} days</source>
+            <translation>Admisión pendiente: vence en {0} días</translation>
+        </message>
+        <message>
+            <source>Intake due today</source>
+            <translation>Admisión pendiente: vence hoy</translation>
+        </message>
+        <message>
+            <source>Intake overdue by {0} days</source>
+            <translation>Admisión atrasada {0} días</translation>
+        </message>
+        <message>
+            <source>Plan review due {0}</source>
+            <translation>Revisión del plan: {0}</translation>
+        </message>
     </context>
     <context>
         <name>CaseloadView</name>
@@ -501,6 +521,14 @@
             <translation>Qué hacer con el consentimiento seleccionado</translation>
         </message>
         <message>
+            <source>Complete draft</source>
+            <translation>Completar borrador</translation>
+        </message>
+        <message>
+            <source>Complete the draft in the form</source>
+            <translation>Complete el borrador en el formulario</translation>
+        </message>
+        <message>
             <source>&amp;Sign…</source>
             <translation>&amp;Firmar…</translation>
         </message>
@@ -579,6 +607,10 @@
         <message>
             <source>Flagged as false or invalid.</source>
             <translation>Marcado como falso o no válido.</translation>
+        </message>
+        <message>
+            <source>A signed or revoked consent is kept as it was signed.</source>
+            <translation>Un consentimiento firmado o revocado se conserva tal como se firmó.</translation>
         </message>
         <message>
             <source>Only a draft can be signed; this one is {0}.</source>
@@ -1072,6 +1104,42 @@
         <message>
             <source>Not recorded: see the message beside the field.</source>
             <translation>No se registró: vea el mensaje junto al campo.</translation>
+        </message>
+        <message>
+            <source>Replace the consent being typed?</source>
+            <translation>¿Reemplazar el consentimiento que está escribiendo?</translation>
+        </message>
+        <message>
+            <source>The form holds a consent that is not recorded yet. Replace it with the draft?</source>
+            <translation>El formulario tiene un consentimiento que aún no se ha registrado. ¿Reemplazarlo por el borrador?</translation>
+        </message>
+        <message>
+            <source>&amp;Replace it</source>
+            <translation>&amp;Reemplazarlo</translation>
+        </message>
+        <message>
+            <source>Editing the selected draft: complete it, then save the changes.</source>
+            <translation>Editando el borrador seleccionado: complételo y luego guarde los cambios.</translation>
+        </message>
+        <message>
+            <source>Complete the draft consent</source>
+            <translation>Completar el consentimiento en borrador</translation>
+        </message>
+        <message>
+            <source>Save &amp;changes</source>
+            <translation>Guardar &amp;cambios</translation>
+        </message>
+        <message>
+            <source>Save the changes to the draft</source>
+            <translation>Guardar los cambios del borrador</translation>
+        </message>
+        <message>
+            <source>Stop editing</source>
+            <translation>Dejar de editar</translation>
+        </message>
+        <message>
+            <source>The draft consent was saved.</source>
+            <translation>Se guardó el consentimiento en borrador.</translation>
         </message>
         <message>
             <source>Consent recorded as a draft.</source>
@@ -2373,6 +2441,30 @@
             <source>{0} events, newest first.</source>
             <translation>{0} eventos, los más recientes primero.</translation>
         </message>
+        <message>
+            <source>(unknown worker)</source>
+            <translation>(trabajador desconocido)</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Acción</translation>
+        </message>
+        <message>
+            <source>Fields</source>
+            <translation>Campos</translation>
+        </message>
+        <message>
+            <source>Part</source>
+            <translation>Parte</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Cuándo</translation>
+        </message>
+        <message>
+            <source>Worker</source>
+            <translation>Trabajador</translation>
+        </message>
     </context>
     <context>
         <name>IntakePage</name>
@@ -3413,6 +3505,18 @@
             <source>Over the caseload limit: {0}. {1}.</source>
             <translation>Por encima del límite de casos: {0}. {1}.</translation>
         </message>
+        <message>
+            <source>case_manager_id</source>
+            <translation>Administrador de casos</translation>
+        </message>
+        <message>
+            <source>dob</source>
+            <translation>Fecha de nacimiento</translation>
+        </message>
+        <message>
+            <source>race</source>
+            <translation>Raza y origen étnico</translation>
+        </message>
     </context>
     <context>
         <name>ProgramPage</name>
@@ -4052,6 +4156,66 @@
         <message>
             <source>Not saved: see the problems shown</source>
             <translation>No se guardó: vea los problemas indicados</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Fecha</translation>
+        </message>
+        <message>
+            <source>Decided by</source>
+            <translation>Decidido por</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Decisión</translation>
+        </message>
+        <message>
+            <source>Decision date</source>
+            <translation>Fecha de la decisión</translation>
+        </message>
+        <message>
+            <source>In area</source>
+            <translation>En el área</translation>
+        </message>
+        <message>
+            <source>Location</source>
+            <translation>Lugar</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>Person's decision</source>
+            <translation>Decisión de la persona</translation>
+        </message>
+        <message>
+            <source>Prosecutor's decision</source>
+            <translation>Decisión de la fiscalía</translation>
+        </message>
+        <message>
+            <source>Reason declined</source>
+            <translation>Motivo del rechazo</translation>
+        </message>
+        <message>
+            <source>Reason for declining</source>
+            <translation>Motivo para rechazar</translation>
+        </message>
+        <message>
+            <source>Records check done</source>
+            <translation>Antecedentes revisados</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Tipo</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Sí</translation>
+        </message>
+        <message>
+            <source>not checked</source>
+            <translation>sin revisar</translation>
         </message>
     </context>
     <context>
@@ -4893,6 +5057,45 @@
         </message>
     </context>
     <context>
+        <name>ScreeningsModel</name>
+        <message>
+            <source>Band</source>
+            <translation>Nivel</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Fecha</translation>
+        </message>
+        <message>
+            <source>Instrument</source>
+            <translation>Instrumento</translation>
+        </message>
+        <message>
+            <source>Negative</source>
+            <translation>Negativo</translation>
+        </message>
+        <message>
+            <source>Positive</source>
+            <translation>Positivo</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Resultado</translation>
+        </message>
+        <message>
+            <source>Safety alert</source>
+            <translation>Alerta de seguridad</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>incomplete</source>
+            <translation>incompleto</translation>
+        </message>
+    </context>
+    <context>
         <name>codes</name>
         <message>
             <source>1 or 2</source>
@@ -4929,6 +5132,10 @@
         <message>
             <source>Accepted</source>
             <translation>Aceptado</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Acción</translation>
         </message>
         <message>
             <source>Active</source>
@@ -4975,6 +5182,18 @@
             <translation>Asiático o asiático-americano</translation>
         </message>
         <message>
+            <source>Assessment</source>
+            <translation>Evaluación</translation>
+        </message>
+        <message>
+            <source>Attendance</source>
+            <translation>Asistencia</translation>
+        </message>
+        <message>
+            <source>Benefits</source>
+            <translation>Beneficios</translation>
+        </message>
+        <message>
             <source>Black, African American, or African</source>
             <translation>Negro, afroamericano o africano</translation>
         </message>
@@ -5007,6 +5226,34 @@
             <translation>Comunidad</translation>
         </message>
         <message>
+            <source>Consent cj</source>
+            <translation>Consentimiento para la justicia penal</translation>
+        </message>
+        <message>
+            <source>Consent counseling notes</source>
+            <translation>Consentimiento para notas de consejería</translation>
+        </message>
+        <message>
+            <source>Consent legal proceedings</source>
+            <translation>Consentimiento para procedimientos legales</translation>
+        </message>
+        <message>
+            <source>Consent release</source>
+            <translation>Consentimiento de divulgación</translation>
+        </message>
+        <message>
+            <source>Consent tpo</source>
+            <translation>Consentimiento TPO</translation>
+        </message>
+        <message>
+            <source>Contemplation</source>
+            <translation>Contemplación</translation>
+        </message>
+        <message>
+            <source>Coordinates</source>
+            <translation>Coordenadas</translation>
+        </message>
+        <message>
             <source>Counseling notes</source>
             <translation>Notas de consejería</translation>
         </message>
@@ -5023,6 +5270,10 @@
             <translation>A diario o casi a diario</translation>
         </message>
         <message>
+            <source>Dark</source>
+            <translation>Oscuro</translation>
+        </message>
+        <message>
             <source>Data not collected</source>
             <translation>Datos no recopilados</translation>
         </message>
@@ -5033,6 +5284,14 @@
         <message>
             <source>Declined</source>
             <translation>Rechazado</translation>
+        </message>
+        <message>
+            <source>Diagnosis</source>
+            <translation>Diagnóstico</translation>
+        </message>
+        <message>
+            <source>Disclosures</source>
+            <translation>Divulgaciones</translation>
         </message>
         <message>
             <source>Disqualifying violence</source>
@@ -5059,6 +5318,10 @@
             <translation>Borrador</translation>
         </message>
         <message>
+            <source>Drawn</source>
+            <translation>Dibujada</translation>
+        </message>
+        <message>
             <source>Dropped</source>
             <translation>Descartado</translation>
         </message>
@@ -5067,12 +5330,20 @@
             <translation>Prueba de Detección de Abuso de Drogas (10 preguntas)</translation>
         </message>
         <message>
+            <source>Drug tests</source>
+            <translation>Pruebas de drogas</translation>
+        </message>
+        <message>
             <source>Drug use disorder</source>
             <translation>Trastorno por consumo de drogas</translation>
         </message>
         <message>
             <source>Eligible</source>
             <translation>Elegible</translation>
+        </message>
+        <message>
+            <source>Emailed</source>
+            <translation>Enviada por correo electrónico</translation>
         </message>
         <message>
             <source>Emergency shelter</source>
@@ -5111,6 +5382,10 @@
             <translation>Femenino</translation>
         </message>
         <message>
+            <source>Food</source>
+            <translation>Comida</translation>
+        </message>
+        <message>
             <source>Foster care home or foster care group home</source>
             <translation>Hogar de crianza temporal o casa grupal de crianza temporal</translation>
         </message>
@@ -5125,6 +5400,14 @@
         <message>
             <source>Full name reported</source>
             <translation>Nombre completo informado</translation>
+        </message>
+        <message>
+            <source>Handed over</source>
+            <translation>Entregada en mano</translation>
+        </message>
+        <message>
+            <source>Harm reduction</source>
+            <translation>Reducción de daños</translation>
         </message>
         <message>
             <source>Have you engaged in illegal activities in order to obtain drugs?</source>
@@ -5151,8 +5434,16 @@
             <translation>¿Ha consumido drogas distintas de las requeridas por razones médicas?</translation>
         </message>
         <message>
+            <source>Health care</source>
+            <translation>Atención médica</translation>
+        </message>
+        <message>
             <source>Hispanic/Latina/e/o</source>
             <translation>Hispano/Latina/e/o</translation>
+        </message>
+        <message>
+            <source>Hospital</source>
+            <translation>Hospital</translation>
         </message>
         <message>
             <source>Hospital or other residential non-psychiatric medical facility</source>
@@ -5183,6 +5474,14 @@
             <translation>¿Con qué frecuencia toma 6 o más bebidas alcohólicas en una sola ocasión?</translation>
         </message>
         <message>
+            <source>Hygiene kit</source>
+            <translation>Kit de higiene</translation>
+        </message>
+        <message>
+            <source>Id documents</source>
+            <translation>Documentos de identidad</translation>
+        </message>
+        <message>
             <source>In person</source>
             <translation>En persona</translation>
         </message>
@@ -5211,20 +5510,40 @@
             <translation>Seguro médico y salud</translation>
         </message>
         <message>
+            <source>Intersection</source>
+            <translation>Intersección</translation>
+        </message>
+        <message>
             <source>Jail, prison, or juvenile detention facility</source>
             <translation>Cárcel, prisión o centro de detención juvenil</translation>
+        </message>
+        <message>
+            <source>Landmark</source>
+            <translation>Punto de referencia</translation>
         </message>
         <message>
             <source>Legal</source>
             <translation>Asuntos legales</translation>
         </message>
         <message>
+            <source>Legal court</source>
+            <translation>Asuntos legales y tribunal</translation>
+        </message>
+        <message>
             <source>Legal proceedings</source>
             <translation>Procedimientos judiciales</translation>
         </message>
         <message>
+            <source>Legal status</source>
+            <translation>Situación legal</translation>
+        </message>
+        <message>
             <source>Less than monthly</source>
             <translation>Menos de una vez al mes</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Claro</translation>
         </message>
         <message>
             <source>Little interest or pleasure in doing things</source>
@@ -5235,8 +5554,28 @@
             <translation>Centro de cuidados a largo plazo o residencia de ancianos</translation>
         </message>
         <message>
+            <source>Low</source>
+            <translation>Bajo</translation>
+        </message>
+        <message>
+            <source>Mailed</source>
+            <translation>Enviada por correo</translation>
+        </message>
+        <message>
+            <source>Maintenance</source>
+            <translation>Mantenimiento</translation>
+        </message>
+        <message>
             <source>Male</source>
             <translation>Masculino</translation>
+        </message>
+        <message>
+            <source>Medical</source>
+            <translation>Médica</translation>
+        </message>
+        <message>
+            <source>Medication</source>
+            <translation>Medicación</translation>
         </message>
         <message>
             <source>Mental health</source>
@@ -5245,6 +5584,22 @@
         <message>
             <source>Middle Eastern or North African</source>
             <translation>De Oriente Medio o del Norte de África</translation>
+        </message>
+        <message>
+            <source>Mild</source>
+            <translation>Leve</translation>
+        </message>
+        <message>
+            <source>Minimal</source>
+            <translation>Mínimo</translation>
+        </message>
+        <message>
+            <source>Moderate</source>
+            <translation>Moderado</translation>
+        </message>
+        <message>
+            <source>Moderately severe</source>
+            <translation>Moderadamente grave</translation>
         </message>
         <message>
             <source>Monthly</source>
@@ -5267,6 +5622,10 @@
             <translation>Se ha movido o hablado tan lento que otras personas podrían haberlo notado, o lo contrario: muy inquieto(a) o agitado(a), moviéndose mucho más de lo normal</translation>
         </message>
         <message>
+            <source>Naloxone</source>
+            <translation>Naloxona</translation>
+        </message>
+        <message>
             <source>Native Hawaiian or Pacific Islander</source>
             <translation>Nativo de Hawái o de otras islas del Pacífico</translation>
         </message>
@@ -5281,6 +5640,10 @@
         <message>
             <source>No</source>
             <translation>No</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Ninguno</translation>
         </message>
         <message>
             <source>Not at all</source>
@@ -5299,6 +5662,10 @@
             <translation>Otro</translation>
         </message>
         <message>
+            <source>Outreach</source>
+            <translation>Alcance comunitario</translation>
+        </message>
+        <message>
             <source>Outreach attempt</source>
             <translation>Intento de contacto</translation>
         </message>
@@ -5313,6 +5680,10 @@
         <message>
             <source>Owned by client, with ongoing housing subsidy</source>
             <translation>Propiedad del cliente, con subsidio de vivienda continuo</translation>
+        </message>
+        <message>
+            <source>Paper</source>
+            <translation>En papel</translation>
         </message>
         <message>
             <source>Partial, street name, or code name reported</source>
@@ -5343,12 +5714,28 @@
             <translation>Lugar no destinado a vivienda</translation>
         </message>
         <message>
+            <source>Police</source>
+            <translation>Policía</translation>
+        </message>
+        <message>
             <source>Poor appetite or overeating</source>
             <translation>Sin apetito o ha comido en exceso</translation>
         </message>
         <message>
             <source>Possession</source>
             <translation>Posesión</translation>
+        </message>
+        <message>
+            <source>Precontemplation</source>
+            <translation>Precontemplación</translation>
+        </message>
+        <message>
+            <source>Preparation</source>
+            <translation>Preparación</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>Progreso</translation>
         </message>
         <message>
             <source>Promotes prostitution</source>
@@ -5379,12 +5766,20 @@
             <translation>Alquilada por el cliente, con subsidio de vivienda continuo</translation>
         </message>
         <message>
+            <source>Representative</source>
+            <translation>Representante</translation>
+        </message>
+        <message>
             <source>Residential project or halfway house with no homeless criteria</source>
             <translation>Proyecto residencial o casa de transición sin requisito de falta de hogar</translation>
         </message>
         <message>
             <source>Reviewed</source>
             <translation>Revisado</translation>
+        </message>
+        <message>
+            <source>Revocation</source>
+            <translation>Revocación</translation>
         </message>
         <message>
             <source>Safe Haven</source>
@@ -5395,8 +5790,20 @@
             <translation>Seguridad</translation>
         </message>
         <message>
+            <source>Service plan</source>
+            <translation>Plan de servicios</translation>
+        </message>
+        <message>
             <source>Several days</source>
             <translation>Varios días</translation>
+        </message>
+        <message>
+            <source>Severe</source>
+            <translation>Grave</translation>
+        </message>
+        <message>
+            <source>Shelter tonight</source>
+            <translation>Albergue esta noche</translation>
         </message>
         <message>
             <source>Social contact</source>
@@ -5435,8 +5842,16 @@
             <translation>Consumo de sustancias</translation>
         </message>
         <message>
+            <source>Substantial</source>
+            <translation>Sustancial</translation>
+        </message>
+        <message>
             <source>Supervisor</source>
             <translation>Supervisor</translation>
+        </message>
+        <message>
+            <source>System</source>
+            <translation>Sistema</translation>
         </message>
         <message>
             <source>Text</source>
@@ -5459,8 +5874,20 @@
             <translation>TPO (tratamiento, pago y operaciones)</translation>
         </message>
         <message>
+            <source>Transit</source>
+            <translation>Transporte público</translation>
+        </message>
+        <message>
             <source>Transitional housing for homeless persons</source>
             <translation>Vivienda de transición para personas sin hogar</translation>
+        </message>
+        <message>
+            <source>Transport</source>
+            <translation>Transporte</translation>
+        </message>
+        <message>
+            <source>Treatment</source>
+            <translation>Tratamiento</translation>
         </message>
         <message>
             <source>Trouble concentrating on things, such as reading or watching television</source>
@@ -5495,40 +5922,8 @@
             <translation>Sí</translation>
         </message>
         <message>
-            <source>dict[str, Instrument]</source>
-            <translation>dict[str, Instrument]</translation>
-        </message>
-        <message>
-            <source>low</source>
-            <translation>bajo</translation>
-        </message>
-        <message>
-            <source>mild</source>
-            <translation>leve</translation>
-        </message>
-        <message>
-            <source>minimal</source>
-            <translation>mínimo</translation>
-        </message>
-        <message>
-            <source>moderate</source>
-            <translation>moderado</translation>
-        </message>
-        <message>
             <source>moderately severe</source>
             <translation>moderadamente grave</translation>
-        </message>
-        <message>
-            <source>none</source>
-            <translation>ninguno</translation>
-        </message>
-        <message>
-            <source>severe</source>
-            <translation>grave</translation>
-        </message>
-        <message>
-            <source>substantial</source>
-            <translation>considerable</translation>
         </message>
     </context>
 </TS>
