@@ -231,7 +231,7 @@ def update() -> None:
             cwd=REPO,
         )
         _add_extra(ts, before)
-        logger.info("updated %s", ts.relative_to(REPO))
+        logger.info("updated %s", ts.name)
 
 
 def build() -> None:
