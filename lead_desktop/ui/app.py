@@ -21,6 +21,21 @@ def has_display() -> bool:
     )
 
 
+def install_error_hook() -> None:
+    """Show an unexpected error as a plain message (details go to the log, never personal data)."""
+    from PySide6.QtWidgets import QApplication
+
+    from lead_desktop.ui.context import log_unexpected, show_error
+
+    def hook(kind: type[BaseException], error: BaseException, tb: object) -> None:
+        log_unexpected(error)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            show_error(app.activeWindow(), RuntimeError("unexpected"))
+
+    sys.excepthook = hook
+
+
 def run_gui(data_dir: Path) -> int:
     """Show the main window and run the event loop; return the exit code."""
     if not has_display():
@@ -43,6 +58,7 @@ def run_gui(data_dir: Path) -> int:
     prefs = load_prefs(data_dir)
     i18n.install(app, prefs.language)
     theme.apply(app, prefs.theme)
+    install_error_hook()
     window = MainWindow(data_dir)
     window.show()
     return int(app.exec())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import traceback
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,13 +33,20 @@ class Change:
     detail: dict[str, Any] = field(default_factory=dict)
 
 
+def log_unexpected(error: BaseException) -> None:
+    """Log where an unexpected error happened: its type and frames, never its message (which
+    could quote personal data)."""
+    frames = "".join(traceback.format_tb(error.__traceback__))
+    logger.error("unexpected %s\n%s", type(error).__name__, frames)
+
+
 def user_message(error: BaseException) -> str:
     """The text to show a user for an error: ours are written for people, others are not."""
     if isinstance(error, ValidationError):
         return "\n".join(f"• {issue.problem}: {issue.fix}" for issue in error.issues)
     if isinstance(error, LeadError):
         return str(error)
-    logger.error("unexpected error in an operation: %s", type(error).__name__, exc_info=error)
+    log_unexpected(error)
     return QObject.tr(
         "Something went wrong and nothing was saved. Try again; if it keeps happening, "
         "run 'lead-desktop self-test' and tell your program's IT contact."
