@@ -31,7 +31,7 @@ def install_error_hook() -> None:
         log_unexpected(error)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            show_error(app.activeWindow(), RuntimeError("unexpected"))
+            show_error(app.activeWindow(), error, logged=True)
 
     sys.excepthook = hook
 

@@ -40,13 +40,14 @@ def log_unexpected(error: BaseException) -> None:
     logger.error("unexpected %s\n%s", type(error).__name__, frames)
 
 
-def user_message(error: BaseException) -> str:
+def user_message(error: BaseException, *, logged: bool = False) -> str:
     """The text to show a user for an error: ours are written for people, others are not."""
     if isinstance(error, ValidationError):
         return "\n".join(f"• {issue.problem}: {issue.fix}" for issue in error.issues)
     if isinstance(error, LeadError):
         return str(error)
-    log_unexpected(error)
+    if not logged:
+        log_unexpected(error)
     return QObject.tr(
         "Something went wrong and nothing was saved. Try again; if it keeps happening, "
         "run 'lead-desktop self-test' and tell your program's IT contact."
@@ -192,12 +193,20 @@ class AppContext(QObject):
         self.ops.write(lambda: fn(store), done, on_failure)
 
 
-def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
+_UNOWNED: set[QMessageBox] = set()
+
+
+def show_error(
+    parent: QWidget | None, error: BaseException, title: str = "", *, logged: bool = False
+) -> None:
     """Tell the user what went wrong and how to fix it; never a traceback."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title or QObject.tr("LEAD Desktop"))
-    box.setText(user_message(error))
+    box.setText(user_message(error, logged=logged))
     box.setAccessibleName(QObject.tr("Error message"))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if parent is None:  # nothing owns it: keep it alive until it is closed
+        _UNOWNED.add(box)
+        box.finished.connect(lambda _result, b=box: _UNOWNED.discard(b))
     box.open()  # window-modal but not blocking, so background work carries on

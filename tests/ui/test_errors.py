@@ -18,8 +18,9 @@ def test_an_unexpected_error_is_a_plain_message_and_the_log_keeps_no_data(
     previous = sys.excepthook
     install_error_hook()
     try:
+        name = "Zoë O'Brien-Ćosić"  # data reaches the error's text, as it might in real code
         try:
-            raise KeyError("Zoë O'Brien-Ćosić")
+            raise KeyError(name)
         except KeyError as error:
             with caplog.at_level(logging.ERROR):
                 sys.excepthook(type(error), error, error.__traceback__)
