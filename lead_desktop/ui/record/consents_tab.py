@@ -2,8 +2,12 @@
 
 The form's values are one dict shaped like the ``consent`` table's columns (see
 :meth:`ConsentsTab.values`), so signing and printing can work from the same dict. Beside the form,
-the consent gate (:func:`lead_desktop.domain.consent.consent_gate`) lists what is still missing
-before the consent can be printed for a signature, refreshed as fields change.
+the consent gate (:func:`lead_desktop.domain.consent.consent_gate`, with the program's settings
+and the printed form's wording, as the store and the printer use it) lists what is still missing
+before the consent can be printed for a signature, refreshed as fields change. A draft selected
+in the list can be put back in the form to complete it. Under the list,
+:class:`~lead_desktop.ui.documents.consent_actions.ConsentActions` signs, revokes, discloses
+under and prints the selected consent.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ import logging
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -42,8 +48,11 @@ from lead_desktop.errors import Issue, ValidationError
 from lead_desktop.store import casework, record_queries
 from lead_desktop.store import consents as consent_store
 from lead_desktop.store.participants import get_participant
+from lead_desktop.store.tx import Tx
 from lead_desktop.ui import labels
 from lead_desktop.ui.context import AppContext, Change, show_error
+from lead_desktop.ui.documents.consent_actions import ConsentActions
+from lead_desktop.ui.documents.consent_list import ConsentsModel, form_templates
 from lead_desktop.ui.drafts import DraftKeeper
 from lead_desktop.ui.record.fields import (
     CodedCombo,
@@ -52,73 +61,12 @@ from lead_desktop.ui.record.fields import (
     FieldErrors,
     buddy_label,
     concerns,
-    date_text,
 )
 
 logger = logging.getLogger(__name__)
 
 COPY_METHODS = ("handed_over", "mailed", "emailed")
 NAME_ROLE = Qt.ItemDataRole.UserRole
-
-
-class ConsentsModel(QAbstractTableModel):
-    """The participant's consents as a table, newest first."""
-
-    COL_TYPE, COL_RECIPIENTS, COL_STATUS, COL_SIGNED, COL_EXPIRES, COL_REVOKED = range(6)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
-        self._headers = [
-            self.tr("Type"),
-            self.tr("Recipients"),
-            self.tr("Status"),
-            self.tr("Signed"),
-            self.tr("Expires"),
-            self.tr("Revoked"),
-        ]
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        """Show these consents."""
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def _text(self, consent: dict[str, Any], column: int) -> str:
-        if column == self.COL_TYPE:
-            return labels.code(consent["consent_type"])
-        if column == self.COL_RECIPIENTS:
-            return ", ".join(str(r.get("name") or "") for r in rules.recipients_of(consent))
-        if column == self.COL_STATUS:
-            status = labels.code(consent["status"])
-            if consent.get("flagged_false"):
-                status = self.tr("{0}, flagged as false").format(status)
-            return status
-        if column == self.COL_SIGNED:
-            return date_text(consent["signed_at"])
-        if column == self.COL_EXPIRES:
-            return date_text(consent["expiry_date"]) or str(consent["expiry_event"] or "")
-        return date_text(consent["revoked_at"])
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self._text(self._rows[index.row()], index.column())
 
 
 class ConsentsTab(QWidget):
@@ -137,6 +85,9 @@ class ConsentsTab(QWidget):
         self._program: dict[str, Any] = dict(rules.DEFAULT_PROGRAM)
         self._referral_date: date | None = None
         self._recipients: list[dict[str, Any]] = []
+        self._templates: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self._selected_id: str | None = None
+        self._editing_id: str | None = None  # the draft consent the form edits, if any
         self._filling = False
         self._saving = False
         self.general_error = ErrorLabel()
@@ -154,6 +105,9 @@ class ConsentsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_list())
         layout.addWidget(scroll, 1)
+        print_consent = QShortcut(QKeySequence.StandardKey.Print, self)
+        print_consent.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        print_consent.activated.connect(self.consent_actions.on_preview_consent_clicked)
         self.keeper = DraftKeeper(ctx, self, "consent", ref_id=participant_id, parent=self)
         ctx.sig_changed.connect(self.on_ctx_changed)
         self.clear_form()
@@ -184,8 +138,13 @@ class ConsentsTab(QWidget):
             ConsentsModel.COL_RECIPIENTS, QHeaderView.ResizeMode.Stretch
         )
         self.table.setMaximumHeight(self.table.fontMetrics().lineSpacing() * 10)
+        self.consent_actions = ConsentActions(self.ctx, self.participant_id, box)
+        self.consent_actions.sig_acted.connect(self.on_actions_acted)
+        self.consent_actions.sig_edit.connect(self.on_actions_edit)
+        self.table.selectionModel().currentRowChanged.connect(self.on_list_current_changed)
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
+        layout.addWidget(self.consent_actions)
         return box
 
     def _line(self, name: str, accessible: str, placeholder: str = "") -> QLineEdit:
@@ -210,6 +169,7 @@ class ConsentsTab(QWidget):
 
     def _build_form(self) -> QWidget:
         page = QGroupBox(self.tr("Record a consent"))
+        self.form_box = page
         page.setObjectName("consent_form")
         outer = QVBoxLayout(page)
         outer.addWidget(self.general_error)
@@ -508,11 +468,14 @@ class ConsentsTab(QWidget):
                 "signer_name": display_name(self._participant) if self._participant else "",
             }
         )
+        self._set_editing(None)
         self.errors.clear()
         self.kind.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _gate_items(self, values: dict[str, Any]) -> list[str]:
-        """What the consent gate finds missing before this consent can be printed to sign."""
+        """What the consent gate finds missing before this consent can be printed to sign:
+        the same rules, program settings and form wording the store and the printer use."""
+        template = self._templates.get((values["consent_type"], values["language"] or "en"))
         missing = rules.consent_gate(
             values,
             self._participant,
@@ -520,6 +483,7 @@ class ConsentsTab(QWidget):
             today=date.today(),
             program=self._program,
             stage="print",
+            template=template,
         )
         return [item.message for item in missing]
 
@@ -625,9 +589,23 @@ class ConsentsTab(QWidget):
         if issues:
             self.message.setText(self.tr("Not recorded: see the message beside the field."))
             return
-        pid = self.participant_id
+        pid, editing = self.participant_id, self._editing_id
         self._saving = True
         self.save_button.setEnabled(False)
+        if editing is not None:
+            changes = {k: v for k, v in values.items() if k in consent_store.EDITABLE}
+
+            def update(tx: Tx) -> str:
+                consent_store.update_consent(tx, editing, data=changes)
+                return editing
+
+            self.ctx.write(
+                update,
+                Change("consent", (pid, editing), {"participant_id": pid}),
+                self._saved,
+                self._save_failed,
+            )
+            return
         self.ctx.write(
             lambda tx: casework.create_consent(tx, participant_id=pid, data=values),
             lambda cid: Change("consent", (pid, cid), {"participant_id": pid}),
@@ -635,11 +613,89 @@ class ConsentsTab(QWidget):
             self._save_failed,
         )
 
+    def _has_typing(self) -> bool:
+        """Whether the form holds a new consent being typed (not yet recorded)."""
+        if self._editing_id is not None:
+            return False
+        values = self.values()
+        info = values["information"]
+        return bool(
+            values["recipients"]
+            or values["purpose"]
+            or values["expiry_date"]
+            or values["expiry_event"]
+            or info["categories"]
+            or info["description"]
+            or info["entire_record"]
+        )
+
+    def edit_consent(self, consent: dict[str, Any]) -> None:
+        """Put a draft consent in the form to complete it (saved with Save changes); asks first
+        when a new consent is being typed, which it would replace."""
+        if consent.get("status") != "draft":
+            return
+        if not self._has_typing():
+            self._edit(consent)
+            return
+        box = QMessageBox(self)
+        box.setObjectName("consent_replace_question")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Replace the consent being typed?"))
+        box.setText(
+            self.tr("The form holds a consent that is not recorded yet. Replace it with the draft?")
+        )
+        replace = box.addButton(self.tr("&Replace it"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(_: int) -> None:
+            if box.clickedButton() is replace:
+                self._edit(consent)
+            box.deleteLater()
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _edit(self, consent: dict[str, Any]) -> None:
+        self.keeper.discard()
+        self.set_values(consent)
+        self._set_editing(str(consent["id"]))
+        self.errors.clear()
+        self.message.setText(
+            self.tr("Editing the selected draft: complete it, then save the changes.")
+        )
+        self.discloser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _set_editing(self, consent_id: str | None) -> None:
+        self._editing_id = consent_id
+        editing = consent_id is not None
+        self.form_box.setTitle(
+            self.tr("Complete the draft consent") if editing else self.tr("Record a consent")
+        )
+        self.save_button.setText(
+            self.tr("Save &changes") if editing else self.tr("Record &consent")
+        )
+        self.save_button.setAccessibleName(
+            self.tr("Save the changes to the draft") if editing else self.tr("Record consent")
+        )
+        self.clear_button.setText(self.tr("Stop editing") if editing else self.tr("Clear"))
+        self.kind.setEnabled(not editing)  # the type of a recorded consent stays as it is
+        self.copy_given.setEnabled(not editing)  # recorded when it is signed
+
+    @Slot(object)
+    def on_actions_edit(self, consent: dict[str, Any]) -> None:
+        """The worker wants to complete the selected draft in the form."""
+        self.edit_consent(consent)
+
     def _saved(self, consent_id: str) -> None:
+        self._selected_id = consent_id
         self._saving = False
         self.save_button.setEnabled(True)
         self.keeper.discard()
+        updated = self._editing_id is not None
         self.clear_form()
+        if updated:
+            self.message.setText(self.tr("The draft consent was saved."))
+            return
         self.message.setText(self.tr("Consent recorded as a draft."))
         self.sig_recorded.emit(consent_id)
 
@@ -673,6 +729,7 @@ class ConsentsTab(QWidget):
                 "participant": get_participant(conn, pid),
                 "program": consent_store.program_settings(conn),
                 "referral_date": consent_store.referral_date(conn, pid),
+                "templates": form_templates(),
             }
 
         self.ctx.read(load, self._loaded, lambda error: show_error(self, error))
@@ -682,15 +739,42 @@ class ConsentsTab(QWidget):
         self._participant = data["participant"]
         self._program = data["program"]
         self._referral_date = data["referral_date"]
+        self._templates = data["templates"]
+        self.consent_actions.set_program(self._program)
         self.model.set_rows(data["consents"])
         self.empty.setVisible(not data["consents"])
         self.table.setVisible(bool(data["consents"]))
+        self._reselect()
         if first:
-            if not self.discloser.text():
+            if self.discloser.text() in ("", rules.DEFAULT_PROGRAM["name"]):
                 self.discloser.setText(self._program.get("name") or "")
             if not self.signer.text():
                 self.signer.setText(display_name(self._participant))
         self._update()
+
+    def _reselect(self) -> None:
+        """Select the consent selected before the list was reloaded (or just recorded)."""
+        row = self.model.row_of(self._selected_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.setCurrentIndex(self.model.index(row, 0))
+        self.consent_actions.set_consent(self.model.consent_at(row))
+
+    def selected_consent(self) -> dict[str, Any] | None:
+        """The consent selected in the list, if any."""
+        return self.consent_actions.consent
+
+    @Slot(QModelIndex, QModelIndex)
+    def on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """Offer what can be done with the consent now selected."""
+        consent = self.model.consent_at(current.row()) if current.isValid() else None
+        self._selected_id = consent["id"] if consent else None
+        self.consent_actions.set_consent(consent)
+
+    @Slot(str)
+    def on_actions_acted(self, consent_id: str) -> None:
+        """Keep the consent that was acted on selected when the list reloads."""
+        self._selected_id = consent_id
 
     @Slot(object)
     def on_ctx_changed(self, change: Change) -> None:
@@ -705,9 +789,10 @@ class ConsentsTab(QWidget):
         values = self.values()
         values["expiry_date"] = self.expiry_date.text()
         values["final_disposition_date"] = self.disposition.text()
-        return {"values": values}
+        return {"values": values, "editing_id": self._editing_id}
 
     def restore_payload(self, payload: dict[str, Any]) -> None:
         """Put a half-written consent back in the form."""
         self.set_values(payload.get("values") or {})
+        self._set_editing(payload.get("editing_id"))
         self.message.setText(self.tr("A consent you had not recorded was restored."))

@@ -8,23 +8,56 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import Connection
 
+from lead_desktop import documents
+from lead_desktop.documents import ReprintCheck
+from lead_desktop.errors import NotFoundError
+from lead_desktop.store import consents as consent_store
 from lead_desktop.store import record_queries
+from lead_desktop.store.records import get_row
+from lead_desktop.store.schema import Document
 from lead_desktop.ui import labels
 from lead_desktop.ui.context import AppContext, Change, show_error
-from lead_desktop.ui.record.fields import concerns, local_datetime_text
+from lead_desktop.ui.documents.preview import open_preview
+from lead_desktop.ui.record.fields import concerns, local_datetime_text, when_alive
 
 logger = logging.getLogger(__name__)
 
 #: Characters of the sha256 shown (the full hash is in the tooltip).
 SHORT_HASH = 12
+
+
+def cover_disclosure(conn: Connection, document_row_id: str) -> str:
+    """The disclosure a printed cover sheet went with: the one whose cover has the stored
+    fingerprint, else the latest under the same consent (read thread)."""
+    row = get_row(conn, Document, document_row_id)
+    candidates = [
+        d
+        for d in consent_store.list_disclosures(conn, row["participant_id"])
+        if d["consent_id"] == row["consent_id"]
+    ]
+    if not candidates:
+        raise NotFoundError("the disclosure this cover sheet went with was not found")
+    for disclosure in candidates:
+        for large in (False, True):
+            built = documents.cover_sheet(
+                conn=conn,
+                disclosure_id=disclosure["id"],
+                language=row["language"],
+                large_print=large,
+            )
+            if built.sha256 == row["sha256"]:
+                return str(disclosure["id"])
+    return str(candidates[-1]["id"])
 
 
 class DocumentsModel(QAbstractTableModel):
@@ -49,6 +82,14 @@ class DocumentsModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
+
+    def document_at(self, row: int) -> dict[str, Any] | None:
+        """The document shown in this row (None outside the list)."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, document_id: str | None) -> int:
+        """The row showing this document (-1 when it is not listed)."""
+        return next((n for n, d in enumerate(self._rows) if d["id"] == document_id), -1)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
@@ -86,7 +127,8 @@ class DocumentsModel(QAbstractTableModel):
 
 
 class DocumentsTab(QWidget):
-    """Lists the documents printed or saved for the participant."""
+    """Lists the documents printed or saved for the participant; checks a reprint against the
+    original and opens a document's preview."""
 
     def __init__(self, ctx: AppContext, participant_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,10 +155,34 @@ class DocumentsTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self.on_list_current_changed)
+        self.verify_button = QPushButton(self.tr("&Verify reprint"))
+        self.verify_button.setObjectName("document_verify")
+        self.verify_button.setAccessibleName(self.tr("Verify a reprint against the original"))
+        self.verify_button.clicked.connect(self.on_verify_clicked)
+        self.preview_button = QPushButton(self.tr("&Open preview"))
+        self.preview_button.setObjectName("document_preview_open")
+        self.preview_button.setAccessibleName(self.tr("Open the preview of the document"))
+        self.preview_button.clicked.connect(self.on_preview_clicked)
+        self.result = QLabel()
+        self.result.setObjectName("document_verify_result")
+        self.result.setAccessibleName(self.tr("Result of the reprint check"))
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.PlainText)
+        bold = self.result.font()
+        bold.setBold(True)
+        self.result.setFont(bold)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.verify_button)
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.result, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
         self.table.hide()
+        self._selected_id: str | None = None
+        self._update_buttons()
         ctx.sig_changed.connect(self.on_ctx_changed)
         self.refresh()
 
@@ -135,6 +201,97 @@ class DocumentsTab(QWidget):
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
+        row = self.model.row_of(self._selected_id)
+        if row >= 0:
+            self.table.selectRow(row)
+        self._update_buttons()
+
+    def selected_document(self) -> dict[str, Any] | None:
+        """The document selected in the list, if any."""
+        return self.model.document_at(self.model.row_of(self._selected_id))
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_document() is not None
+        tips = {
+            self.verify_button: self.tr(
+                "Build the selected document again and compare it with the fingerprint of what "
+                "was printed"
+            ),
+            self.preview_button: self.tr("Show the selected document as it would print today"),
+        }
+        for button, tip in tips.items():
+            button.setEnabled(chosen)
+            button.setToolTip(tip if chosen else self.tr("Select a document in the list first"))
+
+    @Slot(QModelIndex, QModelIndex)
+    def on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """Another document was selected: forget the last check's result."""
+        doc = self.model.document_at(current.row()) if current.isValid() else None
+        self._selected_id = doc["id"] if doc else None
+        self.result.setText("")
+        self._update_buttons()
+
+    @Slot()
+    def on_verify_clicked(self) -> None:
+        """Rebuild the selected document and compare it with the printed original's sha256."""
+        doc = self.selected_document()
+        if doc is None:
+            return
+        self.result.setText(self.tr("Checking…"))
+        self.verify_button.setEnabled(False)
+        row_id = doc["id"]
+        self.ctx.read(
+            lambda conn: documents.verify_reprint(conn, row_id),
+            self._verified,
+            self._verify_failed,
+        )
+
+    @when_alive
+    def _verified(self, check: ReprintCheck) -> None:
+        self._update_buttons()
+        if check.matches:
+            self.result.setText(self.tr("Identical to the printed original."))
+        else:
+            self.result.setText(
+                self.tr("Differs from the printed original: {0}.").format(check.reason)
+            )
+
+    @when_alive
+    def _verify_failed(self, error: BaseException) -> None:
+        self._update_buttons()
+        self.result.setText("")
+        show_error(self, error)
+
+    @Slot()
+    def on_preview_clicked(self) -> None:
+        """Open the selected document's preview (as it would print today)."""
+        doc = self.selected_document()
+        if doc is None:
+            return
+        kind = str(doc["kind"])
+        if kind not in documents.KINDS and kind.replace("_", "-") in documents.KINDS:
+            kind = kind.replace("_", "-")
+        if kind == documents.COVER_KIND:
+            row_id = doc["id"]
+            self.ctx.read(
+                lambda conn: cover_disclosure(conn, row_id),
+                lambda disclosure_id: self._open_preview(doc, kind, disclosure_id),
+                lambda error: show_error(self, error),
+            )
+            return
+        self._open_preview(doc, kind, None)
+
+    @when_alive
+    def _open_preview(self, doc: dict[str, Any], kind: str, disclosure_id: str | None) -> None:
+        open_preview(
+            self.ctx,
+            self,
+            kind=kind,
+            participant_id=self.participant_id,
+            language=str(doc["language"] or "en"),
+            consent_id=doc.get("consent_id"),
+            disclosure_id=disclosure_id,
+        )
 
     @Slot(object)
     def on_ctx_changed(self, change: Change) -> None:

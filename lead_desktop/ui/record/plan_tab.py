@@ -38,6 +38,7 @@ from lead_desktop.errors import ValidationError
 from lead_desktop.store import record_queries
 from lead_desktop.ui import labels
 from lead_desktop.ui.context import AppContext, Change, show_error
+from lead_desktop.ui.documents.preview import open_preview
 from lead_desktop.ui.drafts import DraftKeeper
 from lead_desktop.ui.record.fields import (
     CodedCombo,
@@ -147,7 +148,12 @@ class PlanTab(QWidget):
         self.discard_button.setObjectName("plan_discard")
         self.discard_button.setAccessibleName(self.tr("Discard unsaved edits"))
         self.discard_button.clicked.connect(self.on_discard_clicked)
+        self.print_button = QPushButton(self.tr("Preview / print plan"))
+        self.print_button.setObjectName("plan_print")
+        self.print_button.setAccessibleName(self.tr("Preview and print the plan"))
+        self.print_button.clicked.connect(self.on_print_clicked)
         top.addWidget(self.title, 1)
+        top.addWidget(self.print_button)
         top.addWidget(self.discard_button)
         top.addWidget(self.save_button)
         outer.addLayout(top)
@@ -186,6 +192,9 @@ class PlanTab(QWidget):
         undo = QShortcut(QKeySequence.StandardKey.Undo, self)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.goals.undo)
+        print_plan = QShortcut(QKeySequence.StandardKey.Print, self)
+        print_plan.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        print_plan.activated.connect(self.on_print_clicked)
         return page
 
     def _text_edit(self, name: str, accessible: str, placeholder: str) -> QPlainTextEdit:
@@ -438,6 +447,13 @@ class PlanTab(QWidget):
         self.next_version.setEnabled(
             self._plan_id is not None and not self._dirty and not self._saving
         )
+        printable = self._plan_id is not None and not self._dirty and not self._saving
+        self.print_button.setEnabled(printable)
+        self.print_button.setToolTip(
+            self.tr("Preview the saved plan, then print it or save it as PDF (Ctrl+P)")
+            if printable
+            else self.tr("Save the plan first: the printed plan is the saved one")
+        )
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -459,6 +475,19 @@ class PlanTab(QWidget):
         self._say("")
         self.pages.setCurrentIndex(1)
         self.priorities.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def on_print_clicked(self) -> None:
+        """Preview the saved plan as it will print, then print it or save it as PDF."""
+        if not self.print_button.isEnabled():
+            return
+        open_preview(
+            self.ctx,
+            self,
+            kind="service-plan",
+            participant_id=self.participant_id,
+            language=None,  # the participant's preferred language when it is Spanish
+        )
 
     # -- saving --------------------------------------------------------------------------------
 

@@ -1,0 +1,158 @@
+"""Small pieces the consent dialogs share: a field with its error label, the scan picker."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lead_desktop.errors import Issue, ValidationError
+from lead_desktop.ui.record.fields import ErrorLabel
+
+logger = logging.getLogger(__name__)
+
+#: File types accepted as a scan of a signed paper form, by suffix.
+SCAN_TYPES = {
+    ".pdf": "application/pdf",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+}
+#: Largest scan kept (a phone photo of a page is a few MB).
+MAX_SCAN_BYTES = 25 * 1024 * 1024
+
+
+def copy_methods() -> list[str]:
+    """Usual ways a participant gets their copy (the worker may type another)."""
+    return [
+        QCoreApplication.translate("consents", "Handed over in person"),
+        QCoreApplication.translate("consents", "Mailed"),
+        QCoreApplication.translate("consents", "Emailed"),
+    ]
+
+
+def field_with_error(widget: QWidget, error_name: str) -> tuple[QWidget, ErrorLabel]:
+    """The widget with an error label right under it (named ``error_name``)."""
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    error = ErrorLabel(holder)
+    error.setObjectName(error_name)
+    column.addWidget(widget)
+    column.addWidget(error)
+    return holder, error
+
+
+class ScanFile(QWidget):
+    """Picks the scan of a signed paper form; the file is read only when the consent is signed."""
+
+    sig_changed = Signal()
+    """A scan was chosen or removed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sign_scan")
+        self._path: Path | None = None
+        self.pick = QPushButton(self.tr("Attach a sc&an…"))
+        self.pick.setObjectName("sign_scan_pick")
+        self.pick.setAccessibleName(self.tr("Attach a scan of the signed paper form"))
+        self.pick.setAutoDefault(False)
+        self.pick.clicked.connect(self.on_pick_clicked)
+        self.remove = QPushButton(self.tr("Remove scan"))
+        self.remove.setObjectName("sign_scan_remove")
+        self.remove.setAccessibleName(self.tr("Remove the attached scan"))
+        self.remove.setAutoDefault(False)
+        self.remove.clicked.connect(self.on_remove_clicked)
+        self.shown = QLabel()
+        self.shown.setObjectName("sign_scan_name")
+        self.shown.setAccessibleName(self.tr("Scan attached"))
+        self.shown.setTextFormat(Qt.TextFormat.PlainText)
+        self.shown.setWordWrap(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pick)
+        layout.addWidget(self.shown, 1)
+        layout.addWidget(self.remove)
+        self._show()
+
+    def path(self) -> Path | None:
+        """The chosen file, if any."""
+        return self._path
+
+    def set_path(self, path: Path | None) -> None:
+        """Choose this file (None: no scan)."""
+        self._path = path
+        self._show()
+        self.sig_changed.emit()
+
+    def _show(self) -> None:
+        if self._path is None:
+            self.shown.setText(self.tr("No scan attached."))
+        else:
+            self.shown.setText(self._path.name)
+        self.remove.setEnabled(self._path is not None)
+
+    @Slot()
+    def on_pick_clicked(self) -> None:
+        """Ask for the scan file (PDF or image)."""
+        dialog = QFileDialog(self, self.tr("Scan of the signed paper form"))
+        dialog.setObjectName("scan_dialog")
+        dialog.setAccessibleName(self.tr("Choose the scan of the signed paper form"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        patterns = " ".join(f"*{suffix}" for suffix in SCAN_TYPES)
+        dialog.setNameFilter(self.tr("Scans ({0})").format(patterns))
+        dialog.fileSelected.connect(lambda chosen: self.set_path(Path(chosen)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    @Slot()
+    def on_remove_clicked(self) -> None:
+        """Forget the chosen scan."""
+        self.set_path(None)
+        self.pick.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @staticmethod
+    def read(path: Path) -> tuple[bytes, str]:
+        """The scan's bytes and type (on the write thread); ValidationError when unusable."""
+
+        def refuse(problem: str, fix: str) -> ValidationError:
+            return ValidationError([Issue("scan", problem, fix)])
+
+        mime = SCAN_TYPES.get(path.suffix.lower())
+        if mime is None:
+            raise refuse(
+                QCoreApplication.translate("consents", "the scan is not a PDF or an image"),
+                QCoreApplication.translate("consents", "choose a PDF, PNG or JPEG"),
+            )
+        try:
+            size = path.stat().st_size
+            if size > MAX_SCAN_BYTES:
+                raise refuse(
+                    QCoreApplication.translate("consents", "the scan is larger than 25 MB"),
+                    QCoreApplication.translate("consents", "scan at a lower resolution"),
+                )
+            data = path.read_bytes()
+        except OSError:
+            raise refuse(
+                QCoreApplication.translate("consents", "the scan could not be read"),
+                QCoreApplication.translate("consents", "check the file and attach it again"),
+            ) from None
+        if not data:
+            raise refuse(
+                QCoreApplication.translate("consents", "the scan file is empty"),
+                QCoreApplication.translate("consents", "scan the form again"),
+            )
+        return data, mime
