@@ -25,7 +25,7 @@ def ask_printer(parent: QWidget, printer: QPrinter, pages: int, then: Callable[[
     first."""
     dialog = QPrintDialog(printer, parent)
     dialog.setObjectName("print_dialog")
-    dialog.setAccessibleName(QCoreApplication.translate("documents", "Print"))
+    dialog.setAccessibleName(QCoreApplication.translate("QObject", "Print"))
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintSelection, False)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
@@ -40,28 +40,28 @@ def confirm_unencrypted(parent: QWidget, then: Callable[[], None]) -> QMessageBo
     box = QMessageBox(parent)
     box.setObjectName("save_pdf_warning")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate("documents", "Save an unencrypted copy?"))
+    box.setWindowTitle(QCoreApplication.translate("QObject", "Save an unencrypted copy?"))
     box.setText(
         QCoreApplication.translate(
-            "documents", "The PDF file will not be encrypted and holds personal data."
+            "QObject", "The PDF file will not be encrypted and holds personal data."
         )
     )
     box.setInformativeText(
         QCoreApplication.translate(
-            "documents",
+            "QObject",
             "Anyone who can open the file can read it. Save it only where your program allows, "
             "print it, then delete it. Printing directly keeps nothing on this computer.",
         )
     )
     box.setAccessibleName(
-        QCoreApplication.translate("documents", "Warning: the saved file is not encrypted")
+        QCoreApplication.translate("QObject", "Warning: the saved file is not encrypted")
     )
     save = box.addButton(
-        QCoreApplication.translate("documents", "&Save unencrypted copy"),
+        QCoreApplication.translate("QObject", "&Save unencrypted copy"),
         QMessageBox.ButtonRole.AcceptRole,
     )
     save.setObjectName("save_pdf_confirm")
-    save.setAccessibleName(QCoreApplication.translate("documents", "Save an unencrypted copy"))
+    save.setAccessibleName(QCoreApplication.translate("QObject", "Save an unencrypted copy"))
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     cancel.setObjectName("save_pdf_cancel")
     box.setDefaultButton(cancel)  # Enter does not save by accident
@@ -79,14 +79,12 @@ def confirm_unencrypted(parent: QWidget, then: Callable[[], None]) -> QMessageBo
 
 def ask_save_path(parent: QWidget, suggested: str, then: Callable[[Path], None]) -> QFileDialog:
     """Ask where to save a PDF (``suggested`` is a file name without personal data)."""
-    dialog = QFileDialog(
-        parent, QCoreApplication.translate("documents", "Save the document as PDF")
-    )
+    dialog = QFileDialog(parent, QCoreApplication.translate("QObject", "Save the document as PDF"))
     dialog.setObjectName("save_pdf_dialog")
-    dialog.setAccessibleName(QCoreApplication.translate("documents", "Save the document as PDF"))
+    dialog.setAccessibleName(QCoreApplication.translate("QObject", "Save the document as PDF"))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-    dialog.setNameFilter(QCoreApplication.translate("documents", "PDF documents (*.pdf)"))
+    dialog.setNameFilter(QCoreApplication.translate("QObject", "PDF documents (*.pdf)"))
     dialog.setDefaultSuffix("pdf")
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     if folder:

@@ -130,7 +130,7 @@ class DocumentPreview(QDialog):
     sig_built = Signal()
     """A freshly built document is shown (after opening, a language or size change)."""
     sig_printed = Signal(str)
-    """A final document was printed and recorded; carries the stored document's id."""
+    """A final document was printed or saved, and recorded; carries the stored document's id."""
 
     def __init__(
         self,

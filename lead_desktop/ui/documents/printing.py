@@ -56,7 +56,7 @@ class PdfBytes(QObject):
         if self.document.status() != QPdfDocument.Status.Ready:
             raise LeadError(
                 QCoreApplication.translate(
-                    "documents", "The document could not be shown ({0})."
+                    "QObject", "The document could not be shown ({0})."
                 ).format(self.document.error().name)
             )
         return int(self.document.pageCount())
@@ -157,7 +157,7 @@ def print_document(pdf_bytes: bytes, printer: QPrinter) -> int:
         if not painter.begin(printer):
             raise LeadError(
                 QCoreApplication.translate(
-                    "documents",
+                    "QObject",
                     "The printer could not be started. Check that it is on and try again.",
                 )
             )
