@@ -17,9 +17,14 @@ from PySide6.QtWidgets import QComboBox
 CONTEXT = "codes"
 
 
+#: Words of codes that are written in capitals.
+ACRONYMS = frozenset({"tpo", "cj", "id", "hmis", "ssn", "dob"})
+
+
 def humanize(code: str) -> str:
-    """``in_the_wind`` -> ``In the wind`` (the English source text for a bare code)."""
-    text = code.replace("_", " ").strip()
+    """``in_the_wind`` -> ``In the wind``, ``tpo`` -> ``TPO`` (the English text of a bare code)."""
+    words = [w.upper() if w in ACRONYMS else w for w in code.replace("_", " ").split()]
+    text = " ".join(words)
     return text[:1].upper() + text[1:]
 
 

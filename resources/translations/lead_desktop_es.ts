@@ -5226,8 +5226,12 @@
             <translation>Comunidad</translation>
         </message>
         <message>
-            <source>Consent cj</source>
+            <source>Consent CJ</source>
             <translation>Consentimiento para la justicia penal</translation>
+        </message>
+        <message>
+            <source>Consent TPO</source>
+            <translation>Consentimiento TPO</translation>
         </message>
         <message>
             <source>Consent counseling notes</source>
@@ -5240,10 +5244,6 @@
         <message>
             <source>Consent release</source>
             <translation>Consentimiento de divulgación</translation>
-        </message>
-        <message>
-            <source>Consent tpo</source>
-            <translation>Consentimiento TPO</translation>
         </message>
         <message>
             <source>Contemplation</source>
@@ -5478,7 +5478,7 @@
             <translation>Kit de higiene</translation>
         </message>
         <message>
-            <source>Id documents</source>
+            <source>ID documents</source>
             <translation>Documentos de identidad</translation>
         </message>
         <message>
@@ -5854,6 +5854,10 @@
             <translation>Sistema</translation>
         </message>
         <message>
+            <source>TPO</source>
+            <translation>TPO (tratamiento, pago y operaciones)</translation>
+        </message>
+        <message>
             <source>Text</source>
             <translation>Mensaje de texto</translation>
         </message>
@@ -5868,10 +5872,6 @@
         <message>
             <source>Thoughts that you would be better off dead, or of hurting yourself in some way</source>
             <translation>Pensamientos de que estaría mejor muerto(a) o de lastimarse de alguna manera</translation>
-        </message>
-        <message>
-            <source>Tpo</source>
-            <translation>TPO (tratamiento, pago y operaciones)</translation>
         </message>
         <message>
             <source>Transit</source>
