@@ -110,9 +110,13 @@ def select_rows(
     """The rows passing a filter, optionally only one worker's caseload (order kept)."""
     if filter_ not in FILTERS:
         raise ValueError(f"unknown caseload filter {filter_!r}; use one of {', '.join(FILTERS)}")
-    if filter_ == "all" and worker_id is None:
+    if worker_id is not None:  # 100,000 rows: the cheap test first, without a call per row
+        rows = [r for r in rows if r.case_manager_id == worker_id]
+    if filter_ == "all":
         return list(rows)
-    return [r for r in rows if matches(r, filter_, worker_id)]
+    if filter_ in ("active", "inactive", "in_the_wind"):
+        return [r for r in rows if r.status == filter_]
+    return [r for r in rows if matches(r, filter_)]
 
 
 def _live(model: Any) -> Any:
@@ -395,19 +399,32 @@ class CaseloadCapacity:
         return self.worker_active(worker_id) >= self.rules.per_worker_max
 
 
-def capacity(conn: Connection, rules: CapacityRules) -> CaseloadCapacity:
-    """Count active participants, in the program and per case manager (one grouped query)."""
+def capacity(
+    conn: Connection, rules: CapacityRules, *, worker_id: str | None = None
+) -> CaseloadCapacity:
+    """Count active participants, in the program and per case manager (one grouped query).
+
+    With ``worker_id``, only that case manager's count is taken besides the program's (two
+    counts; the worker's goes through the case manager index), which is cheaper at 100k.
+    """
+    active = (Participant.status == "active", Participant.deleted.is_(False))
+    if worker_id is not None:
+        total = conn.execute(select(func.count()).where(*active)).scalar_one()
+        mine = conn.execute(
+            select(func.count()).where(*active, Participant.case_manager_id == worker_id)
+        ).scalar_one()
+        return CaseloadCapacity(rules, int(total), {worker_id: int(mine)} if mine else {})
     counts = conn.execute(
         select(Participant.case_manager_id, func.count())
-        .where(Participant.status == "active", Participant.deleted.is_(False))
+        .where(*active)
         .group_by(Participant.case_manager_id)
     ).all()
     by_worker: dict[str, int] = {}
     total = 0
-    for worker_id, count in counts:
+    for owner, count in counts:
         total += count
-        if worker_id is not None:
-            by_worker[worker_id] = count
+        if owner is not None:
+            by_worker[owner] = count
     return CaseloadCapacity(rules, total, by_worker)
 
 

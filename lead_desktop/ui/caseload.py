@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import weakref
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QShowEvent
@@ -43,6 +44,7 @@ from lead_desktop.ui.caseload_model import (
     Loaded,
     load_caseload,
     row_of_hit,
+    rows_for,
     weakly,
 )
 from lead_desktop.ui.context import AppContext, Change, user_message
@@ -53,6 +55,8 @@ logger = logging.getLogger(__name__)
 SEARCH_LIMIT = 50
 #: Typing pauses this long: the search counts as done and is audited once.
 SETTLE_MS = 1500
+#: Typing pauses this long: details of results outside the loaded caseload are read.
+DETAILS_MS = 150
 #: Changes that cannot alter the caseload.
 _IGNORED = frozenset({"draft"})
 
@@ -79,6 +83,7 @@ class CaseloadView(QWidget):
         self._searching = False
         self._pending: str | None = None
         self._hits: list[SearchHit] | None = None
+        self._extra: dict[str, CaseRow] = {}  # details of search results not loaded
         self._audited = ""
         self._sort = (CaseloadModel.COL_NAME, Qt.SortOrder.AscendingOrder)
         self.model = CaseloadModel(self)
@@ -87,6 +92,10 @@ class CaseloadView(QWidget):
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self.on_settle_timeout)
+        self._details = QTimer(self)
+        self._details.setSingleShot(True)
+        self._details.setInterval(DETAILS_MS)
+        self._details.timeout.connect(self.on_details_timeout)
         ctx.sig_changed.connect(self.on_ctx_changed)
         ctx.sig_store_opened.connect(self.on_ctx_store_opened)
         ctx.sig_store_closed.connect(self.on_ctx_store_closed)
@@ -236,7 +245,11 @@ class CaseloadView(QWidget):
         self.search.selectAll()
 
     def reload(self) -> None:
-        """Load the caseload again in the background (the selection is kept)."""
+        """Load the caseload again in the background (the selection is kept).
+
+        Only the worker's own caseload is read (milliseconds) unless everyone is asked for:
+        Everyone chosen, no caseload of their own, or everyone already loaded once.
+        """
         if self._ctx.store is None:
             return
         if self._loading:
@@ -245,14 +258,9 @@ class CaseloadView(QWidget):
         self._loading = True
         self._stale = False
         order = (CaseloadModel.SORT_FIELDS[self._sort[0]], self._descending)
-        if self._data is None:  # nothing shown yet: the worker's own caseload comes first
-            self._ctx.call(
-                lambda store: load_caseload(store, order, mine_only=True),
-                weakly(self._loaded_mine),
-                weakly(self._mine_failed),
-            )
+        mine_only = not self._wants_everyone()
         self._ctx.call(
-            lambda store: load_caseload(store, order),
+            lambda store: load_caseload(store, order, mine_only=mine_only),
             weakly(self._loaded),
             weakly(self._load_failed),
         )
@@ -266,24 +274,10 @@ class CaseloadView(QWidget):
     def _alive(self) -> bool:
         return Shiboken.isValid(self)
 
-    def _loaded_mine(self, data: Loaded) -> None:
-        """The worker's own caseload, first: shown at once if there is one."""
-        if not self._alive() or self._ctx.store is None or self._data is not None:
-            return
-        if not data.rows:  # no caseload of their own: wait for everyone
-            return
-        self._data = data
-        if not self._scope_chosen:
-            self._scope_chosen = True
-            self.mine.setChecked(True)
-        self._show_capacity()
-        if self._hits is not None:
-            self._show_hits(self._hits, keep_selection=True)
-        else:
-            self._show_list()
-
-    def _mine_failed(self, error: BaseException) -> None:
-        logger.warning("own caseload not loaded first: %s", type(error).__name__)
+    def _wants_everyone(self) -> bool:
+        if self._data is not None and self._data.complete:
+            return True  # keep it fresh once loaded
+        return self._scope_chosen and self.everyone.isChecked()
 
     def _loaded(self, data: Loaded) -> None:
         if not self._alive():
@@ -291,18 +285,22 @@ class CaseloadView(QWidget):
         self._loading = False
         if self._ctx.store is None:  # locked meanwhile: keep nothing
             return
+        if self._data is not None and self._data.complete and not data.complete:
+            data = self._data  # an older, smaller load finished late: keep everyone
         self._data = data
+        self._extra = {}
         self._load_error = ""
         if not self._scope_chosen:
             self._scope_chosen = True
-            if any(row.case_manager_id == data.worker_id for row in data.rows):
-                self.mine.setChecked(True)  # a case manager starts with their own caseload
+            has_own = any(row.case_manager_id == data.worker_id for row in data.rows)
+            # A case manager starts with their own caseload; others with everyone.
+            (self.mine if has_own else self.everyone).setChecked(True)
         self._show_capacity()
         if self._hits is not None:
             self._show_hits(self._hits, keep_selection=True)
         else:
             self._show_list()
-        if self._reload_again:
+        if self._reload_again or (self._wants_everyone() and not data.complete):
             self._reload_again = False
             self.reload()
 
@@ -316,14 +314,13 @@ class CaseloadView(QWidget):
         self._show_empty_state()
 
     def _show_capacity(self) -> None:
-        if self._data is None:
+        if self._data is None or self._data.capacity is None:
             return
         cap = self._data.capacity
         rules = cap.rules
-        if self._data.complete:
-            self.program_capacity.show_count(
-                self.tr("Program: {0} of {1} active"), cap.program_active, rules.program_capacity
-            )
+        self.program_capacity.show_count(
+            self.tr("Program: {0} of {1} active"), cap.program_active, rules.program_capacity
+        )
         mine = cap.worker_active(self._data.worker_id)
         self.my_capacity.show_count(self.tr("My caseload: {0} of {1}"), mine, rules.per_worker_max)
 
@@ -334,15 +331,14 @@ class CaseloadView(QWidget):
         assert self._data is not None
         data = self._data
         worker = data.worker_id if self.mine.isChecked() else None
-        if worker is None and not data.complete:
+        if self._everyone_pending():
             return None
         rows = select_rows(data.rows, str(self.filter.currentData()), worker)
         field = CaseloadModel.SORT_FIELDS[self._sort[0]]
         if data.order != (field, self._descending):
             rows = sort_rows(rows, field, descending=self._descending)
             if len(rows) == len(data.rows):  # the whole list: keep it in this order from now
-                self._data = Loaded(rows, data.by_id, data.capacity, data.worker_id,
-                                    (field, self._descending), data.complete)  # fmt: skip
+                self._data = replace(data, rows=rows, order=(field, self._descending))
         return rows
 
     def _searching_mode(self, on: bool) -> None:
@@ -350,6 +346,11 @@ class CaseloadView(QWidget):
         self.note.setVisible(on)
         for control in (self.filter, self.mine, self.everyone):
             control.setEnabled(not on)
+
+    def _everyone_pending(self) -> bool:
+        """Everyone is asked for but only the worker's own caseload is loaded yet."""
+        data = self._data
+        return data is not None and not data.complete and not self.mine.isChecked()
 
     def _show_list(self) -> None:
         self._searching_mode(False)
@@ -360,13 +361,50 @@ class CaseloadView(QWidget):
         self._set_sort_indicator(*self._sort)
 
     def _show_hits(self, hits: list[SearchHit], *, keep_selection: bool = False) -> None:
-        by_id = self._data.by_id if self._data is not None else {}
-        rows = [by_id.get(hit.participant_id) or row_of_hit(hit) for hit in hits]
+        """Show search results at once; people not loaded yet (only the worker's own
+        caseload is, unless Everyone was chosen) get their details a moment later."""
+        rows = [self._known(hit.participant_id) or row_of_hit(hit) for hit in hits]
         self._searching_mode(True)
         self._set_rows(rows, keep_selection=keep_selection)
         self._set_sort_indicator(-1, Qt.SortOrder.AscendingOrder)  # best match first
         if rows and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
+        if any(self._known(hit.participant_id) is None for hit in hits):
+            self._details.start()  # once the typing pauses, not between keys
+
+    def _known(self, participant_id: str) -> CaseRow | None:
+        if self._data is not None:
+            row = self._data.by_id.get(participant_id)
+            if row is not None:
+                return row
+        return self._extra.get(participant_id)
+
+    @Slot()
+    def on_details_timeout(self) -> None:
+        """Typing paused: read the details of results outside the loaded caseload."""
+        if self._hits is None or self._data is None or self._ctx.store is None:
+            return
+        missing = [h.participant_id for h in self._hits if self._known(h.participant_id) is None]
+        if missing:
+            self._fetch_details(missing, self._data.intake_days)
+
+    def _fetch_details(self, ids: list[str], intake_days: int) -> None:
+        generation = self._generation
+        me = weakref.ref(self)  # see weakly(): never let a worker thread hold the view
+
+        def done(rows: list[CaseRow]) -> None:
+            view = me()
+            if view is not None:
+                view._details_fetched(generation, rows)
+
+        self._ctx.call(lambda store: rows_for(store, ids, intake_days), done, None)
+
+    def _details_fetched(self, generation: int, rows: list[CaseRow]) -> None:
+        if not self._alive() or generation != self._generation or self._hits is None:
+            return
+        self._extra.update((row.participant_id, row) for row in rows)
+        shown = self.model.rows()
+        self.model.refresh_rows([self._known(row.participant_id) or row for row in shown])
 
     def _set_rows(self, rows: list[CaseRow], *, keep_selection: bool) -> None:
         current = self._current_id() if keep_selection else None
@@ -391,6 +429,8 @@ class CaseloadView(QWidget):
         number = QLocale().toString(n)
         if self._hits is not None:
             text = self.tr("1 match") if n == 1 else self.tr("{0} matches").format(number)
+        elif self._everyone_pending():
+            text = self.tr("Loading…")
         else:
             text = (
                 self.tr("1 participant") if n == 1 else self.tr("{0} participants").format(number)
@@ -411,7 +451,7 @@ class CaseloadView(QWidget):
             return self._load_error
         if self._data is None:
             return self.tr("Loading the caseload…")
-        if self._hits is None and not self._data.complete and not self.mine.isChecked():
+        if self._hits is None and self._everyone_pending():
             return self.tr("Loading everyone in the program…")
         if self._hits is not None:
             return self.tr(
@@ -443,6 +483,7 @@ class CaseloadView(QWidget):
     def on_search_text_changed(self, text: str) -> None:
         """Search at once when idle; while a search runs, keep only the latest text."""
         text = text.strip()
+        self._details.stop()
         if not text:
             self._settle.stop()
             self._generation += 1  # a search still running is no longer wanted
@@ -548,10 +589,12 @@ class CaseloadView(QWidget):
 
     @Slot(bool)
     def on_mine_toggled(self, _checked: bool) -> None:
-        """My caseload / everyone."""
+        """My caseload / everyone (loaded the first time it is asked for)."""
         self._scope_chosen = True
         if self._hits is None:
             self._show_list()
+        if self._wants_everyone() and (self._data is None or not self._data.complete):
+            self.reload()
 
     @Slot(int, Qt.SortOrder)
     def on_header_sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
@@ -598,9 +641,11 @@ class CaseloadView(QWidget):
         """Locked: forget every row, so no personal data stays in memory."""
         self._data = None
         self._hits = None
+        self._extra = {}
         self._pending = None
         self._generation += 1
         self._settle.stop()
+        self._details.stop()
         self.search.clear()
         self.model.set_rows([])
         self.count.clear()

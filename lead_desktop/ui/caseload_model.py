@@ -27,6 +27,7 @@ from lead_desktop.domain.capacity import CapacityRules
 from lead_desktop.store.caseload import (
     CaseloadCapacity,
     CaseRow,
+    capacity,
     caseload_rows,
     count_capacity,
     sort_rows,
@@ -111,6 +112,16 @@ class CaseloadModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
+
+    def refresh_rows(self, rows: list[CaseRow]) -> None:
+        """The same participants, in the same order, with fresher details."""
+        if len(rows) != len(self._rows):
+            self.set_rows(rows)
+            return
+        self._rows = rows
+        if rows:
+            last = self.index(len(rows) - 1, self.COLUMN_COUNT - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def rows(self) -> list[CaseRow]:
         """The rows shown, in their order."""
@@ -226,34 +237,46 @@ class CaseloadModel(QAbstractTableModel):
 class Loaded:
     """One background load: rows (sorted), an index by id, and the capacity counts.
 
-    ``complete`` is False for the quick first load of the worker's own caseload, whose
-    program count is not known yet.
+    ``complete`` is False when only the worker's own caseload was read (the program count in
+    ``capacity`` is still exact; it is not counted at all, None, when the worker has no
+    caseload of their own, since everyone is read next anyway).
     """
 
     rows: list[CaseRow]
     by_id: dict[str, CaseRow]
-    capacity: CaseloadCapacity
+    capacity: CaseloadCapacity | None
     worker_id: str
     order: tuple[str, bool]
-    complete: bool = True
+    complete: bool
+    intake_days: int
 
 
 def load_caseload(store: Store, order: tuple[str, bool], *, mine_only: bool = False) -> Loaded:
     """Read the caseload (everyone, or only the worker's own) in one snapshot, sorted; run on
-    the read thread. The worker's own caseload goes through indexes: milliseconds at 100k."""
+    the read thread. The worker's own caseload goes through indexes: milliseconds at 100k;
+    everyone takes most of a second there."""
     settings = program_settings.load(store)
     rules = CapacityRules(settings.program_capacity, settings.per_worker_max)
+    worker = store.worker_id
     with store.read() as conn:
         rows = caseload_rows(
             conn,
             today=date.today(),
             intake_days=settings.intake_days,
-            worker_id=store.worker_id if mine_only else None,
+            worker_id=worker if mine_only else None,
         )
+        counts = capacity(conn, rules, worker_id=worker) if mine_only and rows else None
     rows = sort_rows(rows, order[0], descending=order[1])
     by_id = {row.participant_id: row for row in rows}
-    capacity = count_capacity(rows, rules)
-    return Loaded(rows, by_id, capacity, store.worker_id, order, complete=not mine_only)
+    if not mine_only:
+        counts = count_capacity(rows, rules)
+    return Loaded(rows, by_id, counts, worker, order, not mine_only, settings.intake_days)
+
+
+def rows_for(store: Store, ids: list[str], intake_days: int) -> list[CaseRow]:
+    """The caseload rows of some participants (search results), through the indexes."""
+    with store.read() as conn:
+        return caseload_rows(conn, today=date.today(), intake_days=intake_days, ids=ids)
 
 
 class CapacityLabel(QWidget):

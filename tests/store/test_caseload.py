@@ -311,3 +311,14 @@ def test_a_few_people_read_through_the_indexes_match_the_full_load(store: Store)
     assert {r.participant_id: r for r in some} == {pid: full[pid] for pid in list(full)[:50]}
     with store.read() as conn:
         assert caseload_rows(conn, today=TODAY, ids=[]) == []
+
+
+def test_capacity_for_one_worker_takes_two_counts(store: Store, people: dict[str, str]) -> None:
+    rules = CapacityRules(program_capacity=8, per_worker_max=3)
+    with store.read() as conn:
+        full = capacity(conn, rules)
+        mine = capacity(conn, rules, worker_id=store.worker_id)
+        nobody = capacity(conn, rules, worker_id="nobody")
+    assert mine.program_active == full.program_active == 8
+    assert mine.worker_active(store.worker_id) == full.worker_active(store.worker_id) == 3
+    assert nobody.worker_active("nobody") == 0

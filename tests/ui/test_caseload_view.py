@@ -116,13 +116,9 @@ def test_my_caseload_first_then_everyone(
     assert _names(view) == ["Ana Johnson", "Minh Nguyễn", "Wen Wilder"]
     assert _label(view, "caseload_count").text() == "3 participants"
     qtbot.mouseClick(_radio(view, "caseload_everyone"), Qt.MouseButton.LeftButton)
-    assert sorted(_names(view)) == [
-        "Ana Johnson",
-        "Minh Nguyễn",
-        "Nell Park",
-        "Oscar Ortiz",
-        "Wen Wilder",
-    ]
+    everyone = ["Ana Johnson", "Minh Nguyễn", "Nell Park", "Oscar Ortiz", "Wen Wilder"]
+    qtbot.waitUntil(lambda: sorted(_names(view)) == everyone, timeout=WAIT)  # loaded now
+    assert _label(view, "caseload_count").text() == "5 participants"
 
 
 def test_typing_a_misspelt_name_finds_the_person(
@@ -137,6 +133,19 @@ def test_typing_a_misspelt_name_finds_the_person(
     qtbot.waitUntil(lambda: _names(view) == ["Ana Johnson"], timeout=WAIT)
     _search(view).clear()  # back to the list
     qtbot.waitUntil(lambda: len(_names(view)) == 3, timeout=WAIT)
+
+
+def test_someone_outside_my_caseload_is_found_with_their_details(
+    qtbot: QtBot, ctx: AppContext, program: dict[str, str]
+) -> None:
+    view = _view(qtbot, ctx)
+    assert _radio(view, "caseload_mine").isChecked()
+    qtbot.keyClicks(_search(view), "Ortiz")
+    model = _table(view).model()
+    qtbot.waitUntil(lambda: _names(view)[:1] == ["Oscar Ortiz"], timeout=WAIT)
+    qtbot.waitUntil(lambda: model.index(0, 3).data() == "rivera", timeout=WAIT)
+    assert model.index(0, 2).data() == "Active"
+    assert "Intake overdue" in model.index(0, 5).data()
 
 
 def test_a_diacritic_free_search_and_nothing_found(
@@ -166,7 +175,7 @@ def test_the_filter_narrows_the_rows(
     assert _names(view) == []  # the overdue person is someone else's
     assert "No one matches this filter" in _label(view, "caseload_empty").text()
     qtbot.mouseClick(_radio(view, "caseload_everyone"), Qt.MouseButton.LeftButton)
-    assert _names(view) == ["Oscar Ortiz"]
+    qtbot.waitUntil(lambda: _names(view) == ["Oscar Ortiz"], timeout=WAIT)
     flags = _table(view).model().index(0, 5).data()
     assert "Intake overdue by 20 days" in flags
 
@@ -250,6 +259,7 @@ def test_a_participant_saved_elsewhere_shows_up(
 def test_sorting_by_a_column_header(qtbot: QtBot, ctx: AppContext, program: dict[str, str]) -> None:
     view = _view(qtbot, ctx)
     qtbot.mouseClick(_radio(view, "caseload_everyone"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(_names(view)) == 5, timeout=WAIT)
     table = _table(view)
     header = table.horizontalHeader()
     where = QPoint(header.sectionViewportPosition(1) + header.sectionSize(1) // 2, 5)
@@ -274,8 +284,9 @@ def test_locking_forgets_every_row(qtbot: QtBot, ctx: AppContext, program: dict[
 
 def test_an_empty_program_says_how_people_arrive(qtbot: QtBot, ctx: AppContext) -> None:
     view = _view(qtbot, ctx)
+    empty = _label(view, "caseload_empty")
+    qtbot.waitUntil(lambda: "No participants yet" in empty.text(), timeout=WAIT)
     assert _label(view, "caseload_count").text() == "0 participants"
-    assert "No participants yet" in _label(view, "caseload_empty").text()
     assert _radio(view, "caseload_everyone").isChecked()
 
 
