@@ -47,6 +47,7 @@ def run_gui(data_dir: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     from lead_desktop.ui import i18n, theme
+    from lead_desktop.ui.collector import GuiThreadCollector
     from lead_desktop.ui.main_window import MainWindow
     from lead_desktop.ui.prefs import load_prefs
 
@@ -59,6 +60,9 @@ def run_gui(data_dir: Path) -> int:
     i18n.install(app, prefs.language)
     theme.apply(app, prefs.theme)
     install_error_hook()
+    collector = GuiThreadCollector(app)
     window = MainWindow(data_dir)
     window.show()
-    return int(app.exec())
+    code = int(app.exec())
+    collector.stop()
+    return code

@@ -46,7 +46,7 @@ def user_message(error: BaseException, *, logged: bool = False) -> str:
         return "\n".join(f"• {issue.problem}: {issue.fix}" for issue in error.issues)
     if isinstance(error, LeadError):
         return str(error)
-    if not logged:
+    if not logged and not getattr(error, "lead_logged", False):
         log_unexpected(error)
     return QObject.tr(
         "Something went wrong and nothing was saved. Try again; if it keeps happening, "

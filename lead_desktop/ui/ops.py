@@ -8,13 +8,17 @@ second thread so a long write never freezes a search, and vice versa.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
+import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
+
+from lead_desktop.errors import LeadError
 
 logger = logging.getLogger(__name__)
 
@@ -25,17 +29,20 @@ Failure = Callable[[BaseException], None]
 class _Relay(QObject):
     """Lives on the GUI thread; carries a finished operation back to it."""
 
-    sig_done = Signal(object, object, object, object)
-    """(on_success, on_failure, result, error) for one finished operation."""
+    sig_done = Signal(int, object, object)
+    """(operation number, result, error) for one finished operation."""
 
-    def __init__(self) -> None:
+    def __init__(self, pending: dict[int, tuple[Any, Success | None, Failure | None]]) -> None:
         super().__init__()
+        self._pending = pending
         self.sig_done.connect(self.on_relay_done)
 
-    @Slot(object, object, object, object)
-    def on_relay_done(
-        self, on_success: Success | None, on_failure: Failure | None, result: Any, error: Any
-    ) -> None:
+    @Slot(int, object, object)
+    def on_relay_done(self, op: int, result: Any, error: Any) -> None:
+        # Popped here, on the GUI thread: the function and the callbacks (which may hold the
+        # last reference to a widget) are released on this thread, never on a worker.
+        _fn, on_success, on_failure = self._pending.pop(op)
+        del _fn
         if error is None:
             if on_success is not None:
                 on_success(result)
@@ -46,6 +53,10 @@ class _Relay(QObject):
             logger.error("background operation failed: %s", type(error).__name__)
 
 
+def _frames(error: BaseException) -> str:
+    return "".join(traceback.format_tb(error.__traceback__))
+
+
 class Ops(QObject):
     """Runs operations on worker threads and reports back on the GUI thread."""
 
@@ -54,7 +65,9 @@ class Ops(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._relay = _Relay()
+        self._ops: dict[int, tuple[Any, Success | None, Failure | None]] = {}
+        self._numbers = itertools.count()
+        self._relay = _Relay(self._ops)
         self._reads = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lead-read")
         self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lead-write")
         self._pending = 0
@@ -88,19 +101,36 @@ class Ops(QObject):
     ) -> Future[Any]:
         if self._closed:
             raise RuntimeError("operations are shut down")
+        op = next(self._numbers)
+        self._ops[op] = (fn, on_success, on_failure)
+        holder = [fn]  # the worker takes the function out and lets go of it before reporting
+        del fn
         self._count(+1)
+        relay = self._relay
 
         def run() -> Any:
+            work = holder.pop()
+            result: Any = None
+            error: BaseException | None = None
             try:
-                result = fn()
+                result = work()
             except BaseException as exc:  # noqa: BLE001 - reported to the GUI thread
-                self._relay.sig_done.emit(on_success, on_failure, None, exc)
-                raise
-            else:
-                self._relay.sig_done.emit(on_success, on_failure, result, None)
-                return result
+                error = exc
+            del work
+            if error is not None:
+                if not isinstance(error, LeadError):
+                    logger.error("unexpected %s\n%s", type(error).__name__, _frames(error))
+                    error.lead_logged = True  # type: ignore[attr-defined]
+                # The traceback's frames hold the function's locals (often a widget): drop
+                # them here so nothing of the GUI is released on this thread.
+                error = error.with_traceback(None)
+            try:
+                relay.sig_done.emit(op, result, error)
             finally:
                 self._count(-1)
+            if error is not None:
+                raise error
+            return result
 
         return pool.submit(run)
 

@@ -9,8 +9,17 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from lead_desktop.store.store import Store
+from lead_desktop.ui.collector import GuiThreadCollector
 from lead_desktop.ui.context import AppContext
 from tests.helpers import FAST_KDF, PASSPHRASE
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_collection(qapp: object) -> Iterator[None]:
+    """Collect garbage on the GUI thread only, as the app does (see ui/collector.py)."""
+    collector = GuiThreadCollector()
+    yield
+    collector.stop()
 
 
 @pytest.fixture
