@@ -72,7 +72,8 @@ def main(argv: list[str]) -> int:  # noqa: PLR0915 - one linear walk through the
         window.findChild(QPushButton, "try_demo").click()
         wait(lambda: window.findChild(QWidget, "caseload") is not None)
         caseload = window.findChild(QWidget, "caseload")
-        wait(lambda: caseload.findChild(QWidget) is not None)
+        table = caseload.findChild(QWidget, "caseload_table")
+        wait(lambda: table.model() is not None and table.model().rowCount() > 0)
         QTest.qWait(800)
         shot(window, "main-caseload")
         search = caseload.findChild(QLineEdit, "caseload_search")
@@ -83,8 +84,7 @@ def main(argv: list[str]) -> int:  # noqa: PLR0915 - one linear walk through the
             shot(window, "main-search")
             search.clear()
             QTest.qWait(500)
-        view = caseload.findChild(QWidget, "caseload_table")
-        model = getattr(view, "model", lambda: None)()
+        model = table.model()
         if model is not None and model.rowCount() > 0:
             pid = model.index(0, 0).data(CaseloadModel.ID_ROLE)
             if isinstance(pid, str):
