@@ -1,0 +1,205 @@
+"""Sync protocol v1 wire schemas, shared by the desktop client and the central server."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from lead_desktop.store.schema import APPEND_ONLY, SYNCED_TABLES
+
+#: The protocol this code speaks; bumped on any incompatible change of the schemas below.
+PROTOCOL_VERSION = 1
+#: The oldest client protocol the server still serves; older clients get "update required".
+MIN_PROTOCOL_VERSION = 1
+#: Request header a client sends its protocol version in.
+PROTOCOL_HEADER = "Lead-Protocol"
+#: Most entries one push may carry.
+MAX_PUSH_ENTRIES = 500
+#: Most records one pull page may carry.
+MAX_PULL_PAGE = 2000
+
+#: Kinds of record that sync; the audit log travels as an append-only kind too.
+TABLES: frozenset[str] = frozenset(SYNCED_TABLES) | {"audit_event"}
+#: Kinds that are only ever appended to: create only, never a conflict.
+APPEND_ONLY_TABLES: frozenset[str] = APPEND_ONLY | {"audit_event"}
+#: Journal operation names (the local change journal says "insert") to wire names.
+JOURNAL_OPS = {"insert": "create", "create": "create", "update": "update", "delete": "delete"}
+
+Op = Literal["create", "update", "delete"]
+PushStatus = Literal["applied", "duplicate", "conflict", "rejected"]
+
+
+class _Wire(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FieldChange(_Wire):
+    """One field's value before and after a local change."""
+
+    old: Any = None
+    new: Any = None
+
+
+class PushEntry(_Wire):
+    """One change journal entry as sent to the server."""
+
+    change_id: str = Field(min_length=1, max_length=64)
+    table: str
+    row_id: str = Field(min_length=1, max_length=64)
+    op: Op
+    base_rev: int | None = Field(default=None, ge=0)
+    fields: dict[str, FieldChange] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _check(self) -> PushEntry:
+        if self.table not in TABLES:
+            raise ValueError(f"unknown table {self.table!r}")
+        if self.table in APPEND_ONLY_TABLES and self.op != "create":
+            raise ValueError(f"{self.table} is append-only: only create is allowed")
+        if self.op == "delete" and set(self.fields) - {"deleted"}:
+            raise ValueError("a delete carries no fields other than 'deleted'")
+        return self
+
+
+class PushRequest(_Wire):
+    """A batch of journal entries from one device, in journal order."""
+
+    protocol: int = PROTOCOL_VERSION
+    device_id: str = Field(min_length=1, max_length=64)
+    entries: list[PushEntry] = Field(max_length=MAX_PUSH_ENTRIES)
+
+
+class FieldConflict(_Wire):
+    """A field both sides changed: the server kept its value; both are stored."""
+
+    field: str
+    server_value: Any = None
+    client_value: Any = None
+
+
+class PushResult(_Wire):
+    """What became of one entry. ``rev`` is the record's revision after the push."""
+
+    change_id: str | None
+    status: PushStatus
+    rev: int | None = None
+    conflicts: list[FieldConflict] = Field(default_factory=list)
+    reason: str | None = None
+
+
+class PushResponse(_Wire):
+    """One result per entry, in the order sent."""
+
+    protocol: int = PROTOCOL_VERSION
+    results: list[PushResult]
+
+
+class PullRecord(_Wire):
+    """A record's full current state at one server revision (tombstones included)."""
+
+    table: str
+    row_id: str
+    rev: int
+    fields: dict[str, Any]
+    deleted: bool = False
+
+
+class ScopeRemoval(_Wire):
+    """A record that left this worker's scope: the client drops its copy."""
+
+    table: str
+    row_id: str
+    rev: int
+
+
+class PullPage(_Wire):
+    """One page of changes after ``cursor``; apply it, commit, then ask from ``next_cursor``."""
+
+    protocol: int = PROTOCOL_VERSION
+    cursor: int
+    records: list[PullRecord]
+    scope_removed: list[ScopeRemoval] = Field(default_factory=list)
+    next_cursor: int
+    done: bool
+
+
+class TableSummary(_Wire):
+    """Rows of one kind in the worker's scope (tombstones counted) and their checksum."""
+
+    count: int
+    checksum: str
+
+
+class Summary(_Wire):
+    """End-of-sync check: per-table counts and checksums up to revision ``rev``."""
+
+    protocol: int = PROTOCOL_VERSION
+    rev: int
+    tables: dict[str, TableSummary]
+
+
+class VersionInfo(_Wire):
+    """What the server speaks."""
+
+    protocol: int = PROTOCOL_VERSION
+    min_protocol: int = MIN_PROTOCOL_VERSION
+    server: str
+
+
+class EnrollRequest(_Wire):
+    """Exchange a one-time enrollment code (and the worker's password) for a device credential."""
+
+    code: str = Field(min_length=1, max_length=64)
+    user: str = Field(min_length=1, max_length=128)
+    password: str = Field(min_length=1, max_length=1024)
+    device_name: str | None = Field(default=None, max_length=128)
+
+
+class EnrollResponse(_Wire):
+    """The device's identity and secret; the client keeps both inside its encrypted store."""
+
+    device_id: str
+    credential: str
+
+
+class TokenRequest(_Wire):
+    """A worker signs in on an enrolled device."""
+
+    device_id: str = Field(min_length=1, max_length=64)
+    credential: str = Field(min_length=1, max_length=256)
+    user: str = Field(min_length=1, max_length=128)
+    password: str = Field(min_length=1, max_length=1024)
+
+
+class TokenResponse(_Wire):
+    """A short-lived bearer token and the worker's role and team."""
+
+    token: str
+    expires_in: int
+    role: str
+    team: str | None
+
+
+def entry_from_journal(row: Mapping[str, Any]) -> PushEntry:
+    """Build a push entry from a change journal row (fields held as ``[old, new]`` pairs)."""
+    fields = {k: FieldChange(old=v[0], new=v[1]) for k, v in dict(row["fields"]).items()}
+    return PushEntry(
+        change_id=row["change_id"],
+        table=row["table_name"],
+        row_id=row["row_id"],
+        op=JOURNAL_OPS[row["op"]],  # type: ignore[arg-type]
+        base_rev=row["base_rev"],
+        fields=fields,
+    )
+
+
+def checksum(rows: Iterable[tuple[str, int | None]]) -> str:
+    """Checksum of ``(row_id, rev)`` pairs, independent of their order; both sides use this."""
+    acc = 0
+    for row_id, rev in rows:
+        digest = hashlib.sha256(f"{row_id}:{rev}".encode()).digest()
+        acc ^= int.from_bytes(digest[:16], "big")
+    return f"{acc:032x}"
