@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy import Connection, select
 
@@ -48,9 +48,10 @@ def user_message(error: BaseException, *, logged: bool = False) -> str:
         return str(error)
     if not logged and not getattr(error, "lead_logged", False):
         log_unexpected(error)
-    return QObject.tr(
+    return QCoreApplication.translate(
+        "QObject",
         "Something went wrong and nothing was saved. Try again; if it keeps happening, "
-        "run 'lead-desktop self-test' and tell your program's IT contact."
+        "run 'lead-desktop self-test' and tell your program's IT contact.",
     )
 
 
@@ -202,9 +203,9 @@ def show_error(
     """Tell the user what went wrong and how to fix it; never a traceback."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or QObject.tr("LEAD Desktop"))
+    box.setWindowTitle(title or QCoreApplication.translate("QObject", "LEAD Desktop"))
     box.setText(user_message(error, logged=logged))
-    box.setAccessibleName(QObject.tr("Error message"))
+    box.setAccessibleName(QCoreApplication.translate("QObject", "Error message"))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if parent is None:  # nothing owns it: keep it alive until it is closed
         _UNOWNED.add(box)

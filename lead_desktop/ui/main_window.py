@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -29,6 +30,7 @@ from lead_desktop.store import casework
 from lead_desktop.store.ids import uuid7
 from lead_desktop.store.keys import KdfParams
 from lead_desktop.store.store import Store, store_exists
+from lead_desktop.store.tx import Tx
 from lead_desktop.ui import i18n, labels, theme
 from lead_desktop.ui.context import AppContext, Change, show_error
 from lead_desktop.ui.drafts import DraftKeeper
@@ -39,6 +41,10 @@ logger = logging.getLogger(__name__)
 
 SESSION = "session"
 REFERRAL = "referral"
+
+
+def _discard(tx: Tx, *, draft_id: str) -> None:
+    casework.discard_draft(tx, draft_id)
 
 
 class MainWindow(QMainWindow):
@@ -111,7 +117,11 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.sync_state)
 
     def _action(
-        self, text: str, name: str, shortcut: QKeySequence | str | None, slot: Any
+        self,
+        text: str,
+        name: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Any,
     ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
@@ -163,9 +173,10 @@ class MainWindow(QMainWindow):
             work.addAction(action)
         work.addSeparator()
         work.addAction(self.act_quit)
-        if getattr(self, "toolbar", None) is not None:
-            self.removeToolBar(self.toolbar)
-            self.toolbar.deleteLater()
+        old: QToolBar | None = getattr(self, "toolbar", None)
+        if old is not None:
+            self.removeToolBar(old)
+            old.deleteLater()
         # Big, labelled buttons for touch screens; the same actions as the menu.
         self.toolbar = QToolBar(self.tr("Main actions"), self)
         self.toolbar.setObjectName("main_toolbar")
@@ -221,6 +232,7 @@ class MainWindow(QMainWindow):
     def _replace_page(self, page: QWidget) -> None:
         while self.stack.count():
             old = self.stack.widget(0)
+            assert old is not None
             self.stack.removeWidget(old)
             old.deleteLater()
         self.stack.addWidget(page)
@@ -365,7 +377,7 @@ class MainWindow(QMainWindow):
             return -1
         for i in range(1, self.tabs.count()):
             w = self.tabs.widget(i)
-            if w.property("lead_kind") == kind and w.property("lead_key") == key:
+            if w is not None and w.property("lead_kind") == kind and w.property("lead_key") == key:
                 return i
         return -1
 
@@ -422,7 +434,7 @@ class MainWindow(QMainWindow):
 
     def _draft_id_of(self, form: QWidget) -> str | None:
         for keeper in list(self.ctx.keepers):
-            if isinstance(keeper, DraftKeeper) and keeper.form is form:
+            if isinstance(keeper, DraftKeeper) and keeper.form is cast(object, form):
                 return keeper.draft_id
         return None
 
@@ -447,7 +459,8 @@ class MainWindow(QMainWindow):
         widget = self.tabs.widget(index)
         self.ctx.save_drafts()
         self.tabs.removeTab(index)
-        widget.deleteLater()
+        if widget is not None:
+            widget.deleteLater()
         self._save_session()
 
     @Slot(int)
@@ -482,7 +495,8 @@ class MainWindow(QMainWindow):
         while self.tabs.count() > 1:
             widget = self.tabs.widget(1)
             self.tabs.removeTab(1)
-            widget.deleteLater()
+            if widget is not None:
+                widget.deleteLater()
 
     # -- the session: what is open, kept as a draft so a lock or a crash can come back to it ----
 
@@ -493,6 +507,8 @@ class MainWindow(QMainWindow):
             return {"tabs": tabs, "current": 0}
         for i in range(1, self.tabs.count()):
             w = self.tabs.widget(i)
+            if w is None:
+                continue
             item: dict[str, Any] = {"kind": w.property("lead_kind"), "key": w.property("lead_key")}
             inner = getattr(w, "tabs", None)
             if isinstance(inner, QTabWidget):
@@ -549,7 +565,7 @@ class MainWindow(QMainWindow):
             session = sessions[0]
             self._session_id = session["id"]
             for old in sessions[1:]:
-                self.ctx.write(lambda tx, i=old["id"]: casework.discard_draft(tx, i), None)
+                self.ctx.write(partial(_discard, draft_id=old["id"]), None)
             for item in session["payload"].get("tabs", []):
                 if item.get("kind") == "record":
                     self.open_participant(item["key"], int(item.get("page", 0)))

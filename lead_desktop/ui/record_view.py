@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal, Slot
@@ -49,7 +50,7 @@ class RecordView(QWidget):
         self.tabs.setObjectName("record_tabs")
         self.tabs.setAccessibleName(self.tr("Parts of the record"))
         self.tabs.setDocumentMode(True)
-        pages: list[tuple[str, type[QWidget]]] = [
+        pages: list[tuple[str, Callable[[AppContext, str, QWidget], QWidget]]] = [
             (self.tr("&Profile"), ProfileTab),
             (self.tr("&Referrals"), ReferralsTab),
             (self.tr("&Assessments"), AssessmentsTab),
@@ -60,7 +61,7 @@ class RecordView(QWidget):
             (self.tr("&History"), HistoryTab),
         ]
         for text, page in pages:
-            widget = page(ctx, participant_id, self.tabs)  # type: ignore[call-arg]
+            widget = page(ctx, participant_id, self.tabs)
             self.tabs.addTab(widget, text)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)

@@ -122,18 +122,18 @@ class FirstRunScreen(QWidget):
         for row in range(form.rowCount()):
             item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if item and field and isinstance(item.widget(), QLabel):
-                label = item.widget()
-                assert isinstance(label, QLabel)
-                label.setBuddy(field.widget())
+            label = item.widget() if item else None
+            buddy = field.widget() if field else None
+            if isinstance(label, QLabel) and buddy is not None:
+                label.setBuddy(buddy)
         layout.addLayout(form)
         self.error = _error_label(card, "first_run_error")
         layout.addWidget(self.error)
-        self.create = QPushButton(self.tr("&Create the store"), card)
-        self.create.setObjectName("create_store")
-        self.create.setAccessibleName(self.tr("Create the store"))
-        self.create.setDefault(True)
-        layout.addWidget(self.create)
+        self.create_button = QPushButton(self.tr("&Create the store"), card)
+        self.create_button.setObjectName("create_store")
+        self.create_button.setAccessibleName(self.tr("Create the store"))
+        self.create_button.setDefault(True)
+        layout.addWidget(self.create_button)
         demo_note = QLabel(
             self.tr(
                 "Just looking? Try the app with made-up participants first. The demo store is "
@@ -152,7 +152,7 @@ class FirstRunScreen(QWidget):
         self.name.returnPressed.connect(self.passphrase.setFocus)
         self.passphrase.returnPressed.connect(self.again.setFocus)
         self.again.returnPressed.connect(self.on_create_clicked)
-        self.create.clicked.connect(self.on_create_clicked)
+        self.create_button.clicked.connect(self.on_create_clicked)
         self.demo.clicked.connect(self.on_demo_clicked)
         self.on_passphrase_changed("")
 
@@ -167,7 +167,7 @@ class FirstRunScreen(QWidget):
         )
 
     def _busy(self, busy: bool) -> None:
-        for widget in (self.create, self.demo, self.name, self.passphrase, self.again):
+        for widget in (self.create_button, self.demo, self.name, self.passphrase, self.again):
             widget.setEnabled(not busy)
 
     def _show_error(self, text: str) -> None:
@@ -280,15 +280,15 @@ class UnlockScreen(QWidget):
         self.message = _error_label(card, "unlock_message")
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
-        self.unlock = QPushButton(self.tr("&Unlock"), card)
-        self.unlock.setObjectName("unlock")
-        self.unlock.setAccessibleName(self.tr("Unlock"))
-        self.unlock.setDefault(True)
+        self.unlock_button = QPushButton(self.tr("&Unlock"), card)
+        self.unlock_button.setObjectName("unlock")
+        self.unlock_button.setAccessibleName(self.tr("Unlock"))
+        self.unlock_button.setDefault(True)
         self.forgot = QPushButton(self.tr("&Forgot passphrase?"), card)
         self.forgot.setObjectName("forgot")
         self.forgot.setAccessibleName(self.tr("Forgot passphrase"))
         self.forgot.setFlat(True)
-        buttons.addWidget(self.unlock)
+        buttons.addWidget(self.unlock_button)
         buttons.addStretch(1)
         buttons.addWidget(self.forgot)
         layout.addLayout(buttons)
@@ -302,7 +302,7 @@ class UnlockScreen(QWidget):
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self.on_countdown_timeout)
-        self.unlock.clicked.connect(self.on_unlock_clicked)
+        self.unlock_button.clicked.connect(self.on_unlock_clicked)
         self.passphrase.returnPressed.connect(self.on_unlock_clicked)
         self.forgot.clicked.connect(self.on_forgot_clicked)
         self.reload_workers()
@@ -334,7 +334,7 @@ class UnlockScreen(QWidget):
     @Slot()
     def on_unlock_clicked(self) -> None:
         """Derive the key on a worker thread; the screen stays responsive."""
-        if time.monotonic() < self._wait_until or not self.unlock.isEnabled():
+        if time.monotonic() < self._wait_until or not self.unlock_button.isEnabled():
             return
         name = self.worker.currentText() or None
         passphrase = self.passphrase.text()
@@ -342,12 +342,12 @@ class UnlockScreen(QWidget):
             self._say(self.tr("Passphrase: it is empty; type your passphrase."))
             return
         root = self._root
-        self.unlock.setEnabled(False)
+        self.unlock_button.setEnabled(False)
         self._say(self.tr("Unlocking..."))
         self._ops.write(lambda: Store.unlock(root, name, passphrase), self._unlocked, self._failed)
 
     def _unlocked(self, store: Store) -> None:
-        self.unlock.setEnabled(True)
+        self.unlock_button.setEnabled(True)
         self.passphrase.clear()
         self._say("")
         self.sig_unlocked.emit(store)
@@ -360,7 +360,7 @@ class UnlockScreen(QWidget):
             self._countdown.start()
             self.on_countdown_timeout()
             return
-        self.unlock.setEnabled(True)
+        self.unlock_button.setEnabled(True)
         self._say(user_message(error))
 
     @Slot()
@@ -369,10 +369,10 @@ class UnlockScreen(QWidget):
         left = round(self._wait_until - time.monotonic())
         if left <= 0:
             self._countdown.stop()
-            self.unlock.setEnabled(True)
+            self.unlock_button.setEnabled(True)
             self._say(self.tr("You can try again now."))
             return
-        self.unlock.setEnabled(False)
+        self.unlock_button.setEnabled(False)
         self._say(self.tr("Too many wrong passphrases. Try again in {0} seconds.").format(left))
 
     @Slot()
