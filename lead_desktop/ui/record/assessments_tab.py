@@ -5,14 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Slot,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +27,7 @@ from lead_desktop.ui import labels
 from lead_desktop.ui.context import AppContext
 from lead_desktop.ui.record.fields import concerns, date_text, when_alive
 from lead_desktop.ui.screening_form import ScreeningForm, answer_label, max_total
+from lead_desktop.ui.table_model import RowsModel
 
 logger = logging.getLogger(__name__)
 
@@ -57,21 +51,22 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ScreeningsModel", text)
 
 
-class ScreeningsModel(QAbstractTableModel):
+class ScreeningsModel(RowsModel):
     """Past screenings of one participant, newest first."""
 
     DATE, INSTRUMENT, TOTAL, BAND, RESULT, ALERT = range(6)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
-        self._headers = (
-            _tr("Date"),
-            _tr("Instrument"),
-            _tr("Total"),
-            _tr("Band"),
-            _tr("Result"),
-            _tr("Safety alert"),
+        super().__init__(
+            (
+                _tr("Date"),
+                _tr("Instrument"),
+                _tr("Total"),
+                _tr("Band"),
+                _tr("Result"),
+                _tr("Safety alert"),
+            ),
+            parent,
         )
         self._alert_icon = (
             parent.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
@@ -79,47 +74,19 @@ class ScreeningsModel(QAbstractTableModel):
             else None
         )
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        """Show these screenings."""
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+    def cell(self, row: dict[str, Any], column: int, role: int) -> Any:
+        """The text; the safety alert also with an icon, in bold."""
+        if column == self.ALERT and row["safety_alert"]:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._alert_icon
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+        return super().cell(row, column, role)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        """Number of screenings."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        """Number of columns."""
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """One cell."""
-        if not index.isValid():
-            return None
-        row, column = self.rows[index.row()], index.column()
-        alert = bool(row["safety_alert"])
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == self.ALERT and alert:
-            return self._alert_icon
-        if role == Qt.ItemDataRole.FontRole and alert and column == self.ALERT:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def _text(self, row: dict[str, Any], column: int) -> str:
+    def text(self, row: dict[str, Any], column: int) -> str:
+        """What a screening shows in a column."""
         if column == self.DATE:
             return date_text(row["screened_at"])
         if column == self.INSTRUMENT:

@@ -758,7 +758,7 @@ class ConsentsTab(QWidget):
         if row >= 0:
             self.table.selectRow(row)
             self.table.setCurrentIndex(self.model.index(row, 0))
-        self.consent_actions.set_consent(self.model.consent_at(row))
+        self.consent_actions.set_consent(self.model.row(row))
 
     def selected_consent(self) -> dict[str, Any] | None:
         """The consent selected in the list, if any."""
@@ -767,7 +767,7 @@ class ConsentsTab(QWidget):
     @Slot(QModelIndex, QModelIndex)
     def on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         """Offer what can be done with the consent now selected."""
-        consent = self.model.consent_at(current.row()) if current.isValid() else None
+        consent = self.model.row(current)
         self._selected_id = consent["id"] if consent else None
         self.consent_actions.set_consent(consent)
 

@@ -11,15 +11,7 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDateTime,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QDateTime, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +45,7 @@ from lead_desktop.ui.record.fields import (
     concerns,
     date_text,
 )
+from lead_desktop.ui.table_model import RowsModel
 
 logger = logging.getLogger(__name__)
 
@@ -106,49 +99,34 @@ class WhenEdit(QDateTimeEdit):
                 return
 
 
-class ContactsModel(QAbstractTableModel):
+class ContactsModel(RowsModel):
     """The contact log as a table, newest first."""
 
     COL_WHEN, COL_TYPE, COL_PLACE, COL_SERVICES, COL_OUTCOME, COL_NOTE, COL_BY = range(7)
 
     def __init__(self, service_text: dict[str, str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
+        super().__init__(
+            (
+                self.tr("When"),
+                self.tr("Type"),
+                self.tr("Place"),
+                self.tr("Services"),
+                self.tr("Outcome"),
+                self.tr("Note"),
+                self.tr("Logged by"),
+            ),
+            parent,
+        )
         self._services = service_text
-        self._headers = [
-            self.tr("When"),
-            self.tr("Type"),
-            self.tr("Place"),
-            self.tr("Services"),
-            self.tr("Outcome"),
-            self.tr("Note"),
-            self.tr("Logged by"),
-        ]
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        """Show these contacts."""
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+    def cell(self, contact: dict[str, Any], column: int, role: int) -> Any:
+        """The text; the whole note as the tooltip of its one-line cell."""
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_NOTE:
+            return contact["note"] or None
+        return super().cell(contact, column, role)
 
-    def row(self, index: int) -> dict[str, Any]:
-        """The contact shown in row ``index``."""
-        return self._rows[index]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def _text(self, contact: dict[str, Any], column: int) -> str:
+    def text(self, contact: dict[str, Any], column: int) -> str:
+        """What a contact shows in a column."""
         if column == self.COL_WHEN:
             return date_text(contact["occurred_at"])
         if column == self.COL_TYPE:
@@ -163,18 +141,6 @@ class ContactsModel(QAbstractTableModel):
             return str(contact.get("logged_by_name") or "")
         key = "place" if column == self.COL_PLACE else "outcome"
         return str(contact[key] or "")
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        contact = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(contact, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_NOTE:
-            return contact["note"] or None
-        return None
 
 
 class ContactsTab(QWidget):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from lead_desktop.ui import labels
 from lead_desktop.ui.context import AppContext, Change, show_error
 from lead_desktop.ui.documents.preview import open_preview
 from lead_desktop.ui.record.fields import concerns, local_datetime_text, when_alive
+from lead_desktop.ui.table_model import RowsModel
 
 logger = logging.getLogger(__name__)
 
@@ -60,70 +61,41 @@ def cover_disclosure(conn: Connection, document_row_id: str) -> str:
     return str(candidates[-1]["id"])
 
 
-class DocumentsModel(QAbstractTableModel):
+class DocumentsModel(RowsModel):
     """Generated documents as a table, newest first."""
 
     COL_KIND, COL_LANGUAGE, COL_TEMPLATE, COL_DATE, COL_SHA = range(5)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
-        self._headers = [
-            self.tr("Document"),
-            self.tr("Language"),
-            self.tr("Template version"),
-            self.tr("Made"),
-            self.tr("SHA-256"),
-        ]
+        super().__init__(
+            (
+                self.tr("Document"),
+                self.tr("Language"),
+                self.tr("Template version"),
+                self.tr("Made"),
+                self.tr("SHA-256"),
+            ),
+            parent,
+        )
         self._languages = {"en": self.tr("English"), "es": self.tr("Spanish")}
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        """Show these documents."""
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def document_at(self, row: int) -> dict[str, Any] | None:
-        """The document shown in this row (None outside the list)."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, document_id: str | None) -> int:
-        """The row showing this document (-1 when it is not listed)."""
-        return next((n for n, d in enumerate(self._rows) if d["id"] == document_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        doc = self._rows[index.row()]
-        column = index.column()
+    def cell(self, doc: dict[str, Any], column: int, role: int) -> Any:
+        """The text; the whole fingerprint as the tooltip of the short one."""
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_SHA:
             return doc["sha256"]
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+        return super().cell(doc, column, role)
+
+    def text(self, doc: dict[str, Any], column: int) -> str:
+        """What a document shows in a column."""
         if column == self.COL_KIND:
             return labels.code(doc["kind"].replace("-", "_"))
         if column == self.COL_LANGUAGE:
             return self._languages.get(doc["language"], doc["language"])
         if column == self.COL_TEMPLATE:
-            return doc["template_version"]
+            return str(doc["template_version"])
         if column == self.COL_DATE:
             return local_datetime_text(doc["updated_at"])
-        return doc["sha256"][:SHORT_HASH]
+        return str(doc["sha256"][:SHORT_HASH])
 
 
 class DocumentsTab(QWidget):
@@ -208,7 +180,7 @@ class DocumentsTab(QWidget):
 
     def selected_document(self) -> dict[str, Any] | None:
         """The document selected in the list, if any."""
-        return self.model.document_at(self.model.row_of(self._selected_id))
+        return self.model.row(self.model.row_of(self._selected_id))
 
     def _update_buttons(self) -> None:
         chosen = self.selected_document() is not None
@@ -226,7 +198,7 @@ class DocumentsTab(QWidget):
     @Slot(QModelIndex, QModelIndex)
     def on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         """Another document was selected: forget the last check's result."""
-        doc = self.model.document_at(current.row()) if current.isValid() else None
+        doc = self.model.row(current)
         self._selected_id = doc["id"] if doc else None
         self.result.setText("")
         self._update_buttons()

@@ -3,17 +3,8 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Slot,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +20,7 @@ from lead_desktop.ui import labels
 from lead_desktop.ui.context import AppContext
 from lead_desktop.ui.record.fields import concerns, local_datetime_text, when_alive
 from lead_desktop.ui.record.profile_tab import field_title
+from lead_desktop.ui.table_model import RowsModel
 
 logger = logging.getLogger(__name__)
 
@@ -89,46 +81,18 @@ def detail_text(event: HistoryEvent) -> str:
     return ", ".join(names)
 
 
-class HistoryModel(QAbstractTableModel):
-    """Audit events of one record, newest first."""
+class HistoryModel(RowsModel):
+    """Audit events (:class:`HistoryEvent`) of one record, newest first."""
 
     WHEN, WORKER, ACTION, PART, FIELDS = range(5)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[HistoryEvent] = []
-        self._headers = (_tr("When"), _tr("Worker"), _tr("Action"), _tr("Part"), _tr("Fields"))
+        super().__init__(
+            (_tr("When"), _tr("Worker"), _tr("Action"), _tr("Part"), _tr("Fields")), parent
+        )
 
-    def set_rows(self, rows: list[HistoryEvent]) -> None:
-        """Show these events."""
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        """Number of events."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        """Number of columns."""
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """One cell."""
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        event = self.rows[index.row()]
-        column = index.column()
+    def text(self, event: HistoryEvent, column: int) -> str | None:
+        """What an event shows in a column."""
         if column == self.WHEN:
             return local_datetime_text(event.at)
         if column == self.WORKER:

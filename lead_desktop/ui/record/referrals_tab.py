@@ -5,14 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Slot,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -45,6 +38,7 @@ from lead_desktop.ui.record.fields import (
     date_text,
     when_alive,
 )
+from lead_desktop.ui.table_model import RowsModel
 
 logger = logging.getLogger(__name__)
 
@@ -88,53 +82,26 @@ def _yes_no(value: bool | None) -> str:
     return _tr("Yes") if value else _tr("No")
 
 
-class ReferralsModel(QAbstractTableModel):
+class ReferralsModel(RowsModel):
     """A participant's referrals, newest first."""
 
     DATE, TYPE, LOCATION, IN_AREA, DECISION, DECLINE_REASON = range(6)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
-        self._headers = (
-            _tr("Date"),
-            _tr("Type"),
-            _tr("Location"),
-            _tr("In area"),
-            _tr("Decision"),
-            _tr("Reason declined"),
+        super().__init__(
+            (
+                _tr("Date"),
+                _tr("Type"),
+                _tr("Location"),
+                _tr("In area"),
+                _tr("Decision"),
+                _tr("Reason declined"),
+            ),
+            parent,
         )
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        """Show these referrals."""
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        """Number of referrals."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        """Number of columns."""
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """One cell."""
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
+    def text(self, row: dict[str, Any], column: int) -> str | None:
+        """What a referral shows in a column."""
         if column == self.DATE:
             return date_text(row["referred_at"])
         if column == self.TYPE:
@@ -270,10 +237,8 @@ class ReferralsTab(QWidget):
 
     def current_id(self) -> str | None:
         """The id of the referral selected (None when none is)."""
-        index = self.table.currentIndex()
-        if not index.isValid() or index.row() >= len(self.model.rows):
-            return None
-        return str(self.model.rows[index.row()]["id"])
+        row = self.model.row(self.table.currentIndex())
+        return None if row is None else str(row["id"])
 
     @Slot(object)
     def on_ctx_changed(self, change: object) -> None:
