@@ -478,3 +478,133 @@ def sort_rows(rows: list[CaseRow], field_: str, *, descending: bool = False) -> 
             f"cannot sort the caseload by {field_!r}; use one of {', '.join(SORT_KEYS)}"
         ) from None
     return sorted(rows, key=key, reverse=descending)
+
+
+# -- everyone in two phases ------------------------------------------------------------------
+#
+# At 100,000 participants a screen shows the people first (phase 1: one narrow scan of the
+# participant table) and fills in their casework a moment later (phase 2: grouped scans of
+# contacts, plans, consents and the pending referrals). Rows of phase 1 carry no casework:
+# last contact None, no flags; :func:`with_flags` completes them.
+
+#: The casework columns of one participant, filled in by phase 2, in CaseRow's order:
+#: last_contact, intake, intake_due, intake_days_left, consent_expiry, plan_review.
+Flags = tuple[str | None, str, str | None, int | None, str | None, str | None]
+_NO_FLAGS: Flags = (None, "", None, None, None, None)
+
+
+@dataclass(frozen=True)
+class People:
+    """Phase 1: every live participant without casework, and who waits for intake."""
+
+    #: Rows in no particular order, casework columns empty.
+    rows: list[CaseRow]
+    #: Ids of the participants whose intake date is not recorded (phase 2 reads their
+    #: latest referral for the intake countdown).
+    pending: list[str]
+
+
+def _workers(conn: Connection) -> dict[str, str]:
+    return {
+        wid: name or ""
+        for wid, name in conn.execute(
+            select(Worker.id, func.coalesce(Worker.display_name, Worker.name))
+        ).all()
+    }
+
+
+def caseload_people(conn: Connection) -> People:
+    """Every live participant with name, date of birth, status and case manager only.
+
+    One scan of the participant table, and rows built without a Python-level constructor
+    call each: about 0.27 s at 100k, against 0.62 s for everything at once. The casework
+    comes with :func:`caseload_flags`.
+    """
+    workers = _workers(conn)
+    no_name = display_name({})
+    compiled = _people(None, None).compile(conn)
+    params = [compiled.params[name] for name in compiled.positiontup or ()]
+    driver: Any = conn.connection.driver_connection  # the snapshot's own connection
+    cursor = driver.cursor()
+    collecting = gc.isenabled()
+    gc.disable()  # no cycles are made; its scans of 100,000 fresh rows cost a third more
+    try:
+        # plain tuples from the driver: 0.04 s less than SQLAlchemy rows at 100k
+        found: list[tuple[Any, ...]] = cursor.execute(str(compiled), params).fetchall()
+        new = tuple.__new__
+        statuses: dict[str, str] = {}
+        pending = [p[0] for p in found if p[8] is None]
+        rows: list[CaseRow] = [
+            new(
+                CaseRow,
+                (
+                    pid,
+                    " ".join(filter(None, (first, middle, last, suffix))) or no_name,
+                    dob,
+                    statuses.setdefault(status, status),
+                    cm_id,
+                    workers.get(cm_id, "") if cm_id else "",
+                    None,
+                    "",
+                    None,
+                    None,
+                    None,
+                    None,
+                ),
+            )
+            for pid, first, middle, last, suffix, dob, status, cm_id, _intake in found
+        ]
+    finally:
+        cursor.close()
+        if collecting:
+            gc.enable()
+    return People(rows, pending)
+
+
+def caseload_flags(
+    conn: Connection,
+    *,
+    today: date,
+    pending: Sequence[str],
+    intake_days: int = DEFAULT_INTAKE_DAYS,
+) -> dict[str, Flags]:
+    """Phase 2: the casework columns of everyone who has any (absent: nothing to show).
+
+    Three grouped scans (last contact, latest plan's review when due, earliest expiry of a
+    consent in force expiring soon) and the latest referral of the ``pending`` participants
+    (see :attr:`People.pending`) for their intake countdown.
+    """
+    contacts, plans, consents = (_pairs(conn, q) for q in _casework(today, None))
+    # a few thousand waiting: through the index; more: one grouped scan is cheaper
+    referrals = _latest_referrals(conn, pending if len(pending) <= 4 * _CHUNK else None)
+    states: dict[str, tuple[str, str, int]] = {}
+    intake: dict[str, tuple[str, str, int]] = {}
+    for pid in pending:
+        referred = referrals.get(pid)
+        if referred is None:
+            continue
+        state = states.get(referred)
+        if state is None:
+            found = intake_state(date.fromisoformat(referred), None, today, intake_days)
+            state = ("overdue" if found.overdue else "due", found.due.isoformat(), found.days_left)
+            states[referred] = state
+        intake[pid] = state
+    flags: dict[str, Flags] = {}
+    for pid in contacts.keys() | plans.keys() | consents.keys() | intake.keys():
+        state_ = intake.get(pid)
+        flags[pid] = (
+            contacts.get(pid),
+            state_[0] if state_ else "",
+            state_[1] if state_ else None,
+            state_[2] if state_ else None,
+            consents.get(pid),
+            plans.get(pid),
+        )
+    return flags
+
+
+def with_flags(rows: Iterable[CaseRow], flags: dict[str, Flags]) -> list[CaseRow]:
+    """Rows of phase 1 completed with the casework of phase 2 (order kept)."""
+    new = tuple.__new__
+    get = flags.get
+    return [new(CaseRow, (*row[:6], *get(row[0], _NO_FLAGS))) for row in rows]

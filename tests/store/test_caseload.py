@@ -16,10 +16,13 @@ from lead_desktop.store.caseload import (
     SORT_KEYS,
     CaseRow,
     capacity,
+    caseload_flags,
+    caseload_people,
     caseload_rows,
     count_capacity,
     select_rows,
     sort_rows,
+    with_flags,
 )
 from lead_desktop.store.participants import create_participant, update_participant
 from lead_desktop.store.records import tombstone_row
@@ -322,3 +325,38 @@ def test_capacity_for_one_worker_takes_two_counts(store: Store, people: dict[str
     assert mine.program_active == full.program_active == 8
     assert mine.worker_active(store.worker_id) == full.worker_active(store.worker_id) == 3
     assert nobody.worker_active("nobody") == 0
+
+
+def test_two_phases_give_the_same_rows_as_one_load(store: Store) -> None:
+    load_demo(store, 300, seed=11, with_casework=True, today=TODAY)
+    with store.read() as conn:
+        pid = conn.execute(select(Participant.id)).scalars().first()
+    assert pid is not None
+    with store.write() as tx:
+        update_participant(tx, pid, data={"intake_date": None})
+        casework.create_referral(
+            tx,
+            data={
+                "participant_id": pid,
+                "referral_type": "arrest_diversion",
+                "referred_at": f"{_day(-40)}T08:00:00",
+            },
+        )
+    with store.read() as conn:
+        full = {r.participant_id: r for r in caseload_rows(conn, today=TODAY)}
+        people = caseload_people(conn)
+        flags = caseload_flags(conn, today=TODAY, pending=people.pending)
+    assert pid in people.pending
+    assert len(people.rows) == len(full)
+    for row in people.rows:  # phase 1: the people, no casework yet
+        assert row.name == full[row.participant_id].name
+        assert row.case_manager == full[row.participant_id].case_manager
+        assert (row.last_contact, row.intake, row.consent_expiry, row.plan_review) == (
+            None,
+            "",
+            None,
+            None,
+        )
+    assert {r.participant_id: r for r in with_flags(people.rows, flags)} == full
+    assert full[pid].intake in ("due", "overdue")
+    assert sum(r.last_contact is not None for r in full.values()) > 50
