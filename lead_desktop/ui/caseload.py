@@ -43,6 +43,7 @@ from lead_desktop.ui.caseload_model import (
     CaseloadModel,
     Loaded,
     load_caseload,
+    load_flags,
     row_of_hit,
     rows_for,
     weakly,
@@ -59,6 +60,9 @@ SETTLE_MS = 1500
 DETAILS_MS = 150
 #: Changes that cannot alter the caseload.
 _IGNORED = frozenset({"draft"})
+#: Filters and sort fields that need the casework columns (phase 2 of loading everyone).
+_FLAG_FILTERS = frozenset({"intake_overdue", "consent_expiring", "plan_review_due"})
+_FLAG_FIELDS = frozenset({"last_contact", "flags"})
 
 
 class CaseloadView(QWidget):
@@ -259,8 +263,11 @@ class CaseloadView(QWidget):
         self._stale = False
         order = (CaseloadModel.SORT_FIELDS[self._sort[0]], self._descending)
         mine_only = not self._wants_everyone()
+        # The first time everyone is read, people first and their casework next (two phases);
+        # a refresh of what is shown reads both at once, so nothing shown goes blank.
+        flags = self._data is not None and self._data.complete and self._data.flags
         self._ctx.call(
-            lambda store: load_caseload(store, order, mine_only=mine_only),
+            lambda store: load_caseload(store, order, mine_only=mine_only, flags=flags),
             weakly(self._loaded),
             weakly(self._load_failed),
         )
@@ -300,9 +307,47 @@ class CaseloadView(QWidget):
             self._show_hits(self._hits, keep_selection=True)
         else:
             self._show_list()
-        if self._reload_again or (self._wants_everyone() and not data.complete):
+        if not data.flags:  # phase 1 shown: read the casework next, still "loading"
+            self._loading = True
+            self._ctx.call(
+                lambda store: load_flags(store, data),
+                weakly(self._flags_loaded),
+                weakly(self._load_failed),
+            )
+            return
+        self._loaded_next()
+
+    def _loaded_next(self) -> None:
+        data = self._data
+        if self._reload_again or (
+            data is not None and self._wants_everyone() and not data.complete
+        ):
             self._reload_again = False
             self.reload()
+
+    def _flags_loaded(self, by_id: dict[str, CaseRow]) -> None:
+        """Phase 2 landed: fill in the casework, keeping the rows, selection and scroll."""
+        if not self._alive():
+            return
+        self._loading = False
+        data = self._data
+        if self._ctx.store is None or data is None or data.flags:
+            self._loaded_next()
+            return
+        rows = [by_id.get(row.participant_id, row) for row in data.rows]
+        self._data = replace(data, rows=rows, by_id=by_id, flags=True, pending=())
+        self.model.set_flags_pending(False)
+        field = CaseloadModel.SORT_FIELDS[self._sort[0]]
+        if self._hits is None and (
+            self.filter.currentData() in _FLAG_FILTERS or field in _FLAG_FIELDS
+        ):
+            self._show_list()  # the rows themselves change: filtered or ordered by casework
+        else:  # the same rows in the same order: only their cells change (dataChanged)
+            self.model.refresh_rows(
+                [self._known(row.participant_id) or row for row in self.model.rows()]
+            )
+            self._show_count()
+        self._loaded_next()
 
     def _load_failed(self, error: BaseException) -> None:
         if not self._alive():
@@ -327,11 +372,12 @@ class CaseloadView(QWidget):
     # -- showing rows --------------------------------------------------------------------------
 
     def _list_rows(self) -> list[CaseRow] | None:
-        """The rows the list controls ask for; None while everyone is still loading."""
+        """The rows the list controls ask for; None while everyone is still loading, or
+        while a filter by what needs attention waits for the casework."""
         assert self._data is not None
         data = self._data
         worker = data.worker_id if self.mine.isChecked() else None
-        if self._everyone_pending():
+        if self._everyone_pending() or self._filter_pending():
             return None
         rows = select_rows(data.rows, str(self.filter.currentData()), worker)
         field = CaseloadModel.SORT_FIELDS[self._sort[0]]
@@ -346,6 +392,11 @@ class CaseloadView(QWidget):
         self.note.setVisible(on)
         for control in (self.filter, self.mine, self.everyone):
             control.setEnabled(not on)
+
+    def _filter_pending(self) -> bool:
+        """The filter chosen needs the casework, which is still loading."""
+        data = self._data
+        return data is not None and not data.flags and self.filter.currentData() in _FLAG_FILTERS
 
     def _everyone_pending(self) -> bool:
         """Everyone is asked for but only the worker's own caseload is loaded yet."""
@@ -408,6 +459,7 @@ class CaseloadView(QWidget):
 
     def _set_rows(self, rows: list[CaseRow], *, keep_selection: bool) -> None:
         current = self._current_id() if keep_selection else None
+        self.model.set_flags_pending(self._data is not None and not self._data.flags)
         self.model.set_rows(rows)
         if current is not None:
             row = self.model.row_of(current)
@@ -429,12 +481,14 @@ class CaseloadView(QWidget):
         number = QLocale().toString(n)
         if self._hits is not None:
             text = self.tr("1 match") if n == 1 else self.tr("{0} matches").format(number)
-        elif self._everyone_pending():
+        elif self._everyone_pending() or self._filter_pending():
             text = self.tr("Loading…")
         else:
             text = (
                 self.tr("1 participant") if n == 1 else self.tr("{0} participants").format(number)
             )
+        if self.model.flags_pending() and n:
+            text = self.tr("{0}; still loading what needs attention…").format(text)
         self.count.setText(text)
 
     def _show_empty_state(self) -> None:
@@ -453,6 +507,8 @@ class CaseloadView(QWidget):
             return self.tr("Loading the caseload…")
         if self._hits is None and self._everyone_pending():
             return self.tr("Loading everyone in the program…")
+        if self._hits is None and self._filter_pending():
+            return self.tr("Still loading what needs attention; this list shows in a moment.")
         if self._hits is not None:
             return self.tr(
                 "Nobody matches that search. Check the spelling, or try part of the name, "

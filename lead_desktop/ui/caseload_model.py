@@ -28,9 +28,12 @@ from lead_desktop.store.caseload import (
     CaseloadCapacity,
     CaseRow,
     capacity,
+    caseload_flags,
+    caseload_people,
     caseload_rows,
     count_capacity,
     sort_rows,
+    with_flags,
 )
 from lead_desktop.store.search import SearchHit
 from lead_desktop.store.store import Store
@@ -91,6 +94,7 @@ class CaseloadModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[CaseRow] = []
+        self._flags_pending = False
         self._bold = QFont()
         self._bold.setBold(True)
         self._warning = QApplication.style().standardIcon(
@@ -122,6 +126,15 @@ class CaseloadModel(QAbstractTableModel):
         if rows:
             last = self.index(len(rows) - 1, self.COLUMN_COUNT - 1)
             self.dataChanged.emit(self.index(0, 0), last)
+
+    def set_flags_pending(self, pending: bool) -> None:
+        """Whether the casework columns (last contact, needs attention) are still loading:
+        they show "…" meanwhile. Takes effect with the next set_rows or refresh_rows."""
+        self._flags_pending = pending
+
+    def flags_pending(self) -> bool:
+        """Whether the casework columns are still loading."""
+        return self._flags_pending
 
     def rows(self) -> list[CaseRow]:
         """The rows shown, in their order."""
@@ -199,8 +212,10 @@ class CaseloadModel(QAbstractTableModel):
             return self._tooltip(case, column)
         if role == _ACCESSIBLE:
             shown = self._text(case, column) or self.tr("none")
+            if shown == "…":
+                shown = self.tr("still loading")
             return self.tr("{0}: {1}").format(self._headers[column], shown)
-        if column == self.COL_FLAGS and urgent(case):
+        if column == self.COL_FLAGS and not self._flags_pending and urgent(case):
             if role == _FONT:
                 return self._bold
             if role == _DECORATION:
@@ -208,6 +223,8 @@ class CaseloadModel(QAbstractTableModel):
         return None
 
     def _text(self, case: CaseRow, column: int) -> str:
+        if column >= self.COL_LAST_CONTACT and self._flags_pending:
+            return "…"
         if column == self.COL_NAME:
             return case.name
         if column == self.COL_DOB:
@@ -223,6 +240,8 @@ class CaseloadModel(QAbstractTableModel):
         return ""
 
     def _tooltip(self, case: CaseRow, column: int) -> str:
+        if column >= self.COL_LAST_CONTACT and self._flags_pending:
+            return self.tr("Still loading; shown in a moment")
         if column == self.COL_FLAGS:
             lines = flag_lines(case)
             return "\n".join(lines) if lines else self.tr("Nothing needs attention")
@@ -239,7 +258,9 @@ class Loaded:
 
     ``complete`` is False when only the worker's own caseload was read (the program count in
     ``capacity`` is still exact; it is not counted at all, None, when the worker has no
-    caseload of their own, since everyone is read next anyway).
+    caseload of their own, since everyone is read next anyway). ``flags`` is False when
+    everyone was read for the first time (phase 1): the casework columns are empty until
+    :func:`load_flags` fills them (phase 2); ``pending`` are then those waiting for intake.
     """
 
     rows: list[CaseRow]
@@ -249,28 +270,63 @@ class Loaded:
     order: tuple[str, bool]
     complete: bool
     intake_days: int
+    flags: bool = True
+    pending: tuple[str, ...] = ()
 
 
-def load_caseload(store: Store, order: tuple[str, bool], *, mine_only: bool = False) -> Loaded:
+def load_caseload(
+    store: Store, order: tuple[str, bool], *, mine_only: bool = False, flags: bool = True
+) -> Loaded:
     """Read the caseload (everyone, or only the worker's own) in one snapshot, sorted; run on
-    the read thread. The worker's own caseload goes through indexes: milliseconds at 100k;
-    everyone takes most of a second there."""
+    the read thread. The worker's own caseload goes through indexes: milliseconds at 100k.
+    Everyone without ``flags`` is phase 1 (people only, about 0.4 s at 100k with the sort;
+    :func:`load_flags` is phase 2); with ``flags``, both phases in one snapshot."""
     settings = program_settings.load(store)
     rules = CapacityRules(settings.program_capacity, settings.per_worker_max)
     worker = store.worker_id
+    today = date.today()
+    pending: tuple[str, ...] = ()
     with store.read() as conn:
-        rows = caseload_rows(
-            conn,
-            today=date.today(),
-            intake_days=settings.intake_days,
-            worker_id=worker if mine_only else None,
-        )
-        counts = capacity(conn, rules, worker_id=worker) if mine_only and rows else None
+        if mine_only:
+            rows = caseload_rows(
+                conn, today=today, intake_days=settings.intake_days, worker_id=worker
+            )
+            counts = capacity(conn, rules, worker_id=worker) if rows else None
+        else:
+            people = caseload_people(conn)
+            rows = people.rows
+            if flags:
+                found = caseload_flags(
+                    conn, today=today, pending=people.pending, intake_days=settings.intake_days
+                )
+                rows = with_flags(rows, found)
+            else:
+                pending = tuple(people.pending)
     rows = sort_rows(rows, order[0], descending=order[1])
     by_id = {row.participant_id: row for row in rows}
     if not mine_only:
         counts = count_capacity(rows, rules)
-    return Loaded(rows, by_id, counts, worker, order, not mine_only, settings.intake_days)
+    return Loaded(
+        rows,
+        by_id,
+        counts,
+        worker,
+        order,
+        not mine_only,
+        settings.intake_days,
+        flags or mine_only,
+        pending,
+    )
+
+
+def load_flags(store: Store, data: Loaded) -> dict[str, CaseRow]:
+    """Phase 2 on the read thread: the rows of a phase-1 load completed with their casework
+    (last contact, intake, consent and plan flags), by participant id."""
+    with store.read() as conn:
+        found = caseload_flags(
+            conn, today=date.today(), pending=data.pending, intake_days=data.intake_days
+        )
+    return {row.participant_id: row for row in with_flags(data.rows, found)}
 
 
 def rows_for(store: Store, ids: list[str], intake_days: int) -> list[CaseRow]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
 from typing import Any
 
@@ -295,3 +296,44 @@ def test_ctrl_f_target_focuses_the_search_box(qtbot: QtBot, ctx: AppContext) -> 
     _table(view).setFocus()
     view.focus_search()
     qtbot.waitUntil(_search(view).hasFocus, timeout=WAIT)
+
+
+def test_everyone_is_usable_before_what_needs_attention_is_filled_in(
+    qtbot: QtBot, ctx: AppContext, program: dict[str, str]
+) -> None:
+    view = _view(qtbot, ctx)
+    table = _table(view)
+    model = table.model()
+    count = _label(view, "caseload_count")
+    combo = view.findChild(QComboBox, "caseload_filter")
+    assert combo is not None
+    gate = threading.Event()
+    qtbot.mouseClick(_radio(view, "caseload_everyone"), Qt.MouseButton.LeftButton)
+    # Keep the read thread busy behind the people's load: their casework (phase 2) waits.
+    ctx.call(lambda _store: gate.wait(10), None, None)
+    try:
+        qtbot.waitUntil(lambda: len(_names(view)) == 5, timeout=WAIT)  # phase 1: people
+        ortiz = _names(view).index("Oscar Ortiz")
+        assert model.index(ortiz, 3).data() == "rivera"
+        assert model.index(ortiz, 5).data() == "…"  # needs attention: still loading
+        assert "still loading" in count.text()
+        combo.setCurrentIndex(combo.findText("In the wind"))  # status filters work already
+        assert _names(view) == ["Wen Wilder"]
+        combo.setCurrentIndex(combo.findText("Intake overdue"))  # waits for phase 2
+        assert "Still loading what needs attention" in _label(view, "caseload_empty").text()
+        combo.setCurrentIndex(combo.findText("All"))
+        ortiz = _names(view).index("Oscar Ortiz")
+        rect = table.visualRect(model.index(ortiz, 0))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert table.currentIndex().row() == ortiz
+        resets: list[int] = []
+        model.modelReset.connect(lambda: resets.append(1))
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: "Intake overdue" in str(model.index(ortiz, 5).data()), timeout=WAIT)
+    assert count.text() == "5 participants"
+    assert resets == []  # the cells were updated in place
+    assert _names(view)[table.currentIndex().row()] == "Oscar Ortiz"  # selection kept
+    assert table.selectionModel().isRowSelected(ortiz)
+    combo.setCurrentIndex(combo.findText("Intake overdue"))
+    assert _names(view) == ["Oscar Ortiz"]
