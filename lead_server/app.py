@@ -1,0 +1,318 @@
+"""The FastAPI application: enrollment, sign-in, push, pull, summary, version under /api/v1."""
+
+# No ``from __future__ import annotations`` here: FastAPI reads the route signatures at
+# definition time, and the dependencies they name are local to create_app.
+
+import hmac
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request, Response
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy import Engine, insert, select, update
+
+from lead_desktop.store.ids import utcnow, uuid7
+from lead_desktop.sync.protocol import (
+    MAX_PULL_PAGE,
+    MAX_PUSH_ENTRIES,
+    MIN_PROTOCOL_VERSION,
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    EnrollRequest,
+    EnrollResponse,
+    PullPage,
+    PushResponse,
+    Summary,
+    TokenRequest,
+    TokenResponse,
+    VersionInfo,
+)
+from lead_server import __version__
+from lead_server.auth import (
+    TOKEN_TTL,
+    make_token,
+    new_credential,
+    normalise_code,
+    read_token,
+    record_failure,
+    secret_hash,
+    too_many_failures,
+    verify_password,
+)
+from lead_server.db import make_engine, read_tx, write_tx
+from lead_server.feed import pull_page, summary
+from lead_server.migrations import migrate
+from lead_server.models import Device, EnrollCode, ServerSetting, User
+from lead_server.push import Push
+from lead_server.scope import Principal
+
+logger = logging.getLogger(__name__)
+
+
+class ApiError(Exception):
+    """An answer other than success: HTTP status, a stable code and a message for people."""
+
+    def __init__(self, status: int, code: str, message: str, **extra: Any) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.extra = status, code, message, extra
+
+
+class PushEnvelope(BaseModel):
+    """A push as received: each entry is checked on its own (see PushEntry), so one malformed
+    entry is quarantined instead of refusing the whole batch."""
+
+    protocol: int = PROTOCOL_VERSION
+    device_id: str = Field(min_length=1, max_length=64)
+    entries: list[Any] = Field(max_length=MAX_PUSH_ENTRIES)
+
+
+def update_required(client: int) -> ApiError:
+    """The answer to a client older than the server accepts."""
+    return ApiError(
+        426,
+        "update_required",
+        f"Update required: this client speaks sync protocol {client}, and the server needs "
+        f"{MIN_PROTOCOL_VERSION} to {PROTOCOL_VERSION}. Install the current LEAD Desktop, "
+        "then sync again; nothing on this laptop is lost meanwhile.",
+    )
+
+
+def check_protocol(client: int | None) -> None:
+    """Refuse a protocol this server cannot speak."""
+    if client is None:
+        return
+    if client < MIN_PROTOCOL_VERSION:
+        raise update_required(client)
+    if client > PROTOCOL_VERSION:
+        raise ApiError(
+            409,
+            "server_outdated",
+            f"This client speaks sync protocol {client}; the server only {PROTOCOL_VERSION}. "
+            "Ask IT to update the server.",
+        )
+
+
+def create_app(database_url: str) -> FastAPI:
+    """Build the application over one database (migrated to the latest schema first)."""
+    engine = make_engine(database_url)
+    migrate(engine)
+    with read_tx(engine) as conn:
+        key = bytes.fromhex(
+            conn.execute(
+                select(ServerSetting.value).where(ServerSetting.key == "token_secret")
+            ).scalar_one()
+        )
+    app = FastAPI(
+        title="LEAD sync server",
+        version=__version__,
+        summary=f"Sync protocol v{PROTOCOL_VERSION} for LEAD Desktop",
+        openapi_url="/api/v1/openapi.json",
+        docs_url="/api/v1/docs",
+        redoc_url=None,
+    )
+    app.state.engine = engine
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        body = {"error": exc.code, "message": exc.message, **exc.extra}
+        headers = (
+            {"Retry-After": str(exc.extra["retry_after"])} if "retry_after" in exc.extra else None
+        )
+        return JSONResponse(body, status_code=exc.status, headers=headers)
+
+    @app.middleware("http")
+    async def _log(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        start = time.perf_counter()
+        response = await call_next(request)
+        logger.info(
+            "request",
+            extra={
+                "method": request.method,
+                "path": request.url.path,
+                "status": response.status_code,
+                "ms": round((time.perf_counter() - start) * 1000, 1),
+            },
+        )
+        return response
+
+    def protocol_header(
+        lead_protocol: Annotated[int | None, Header(alias=PROTOCOL_HEADER)] = None,
+    ) -> None:
+        check_protocol(lead_protocol)
+
+    def principal(authorization: Annotated[str | None, Header()] = None) -> Principal:
+        scheme, _, token = (authorization or "").partition(" ")
+        claims = read_token(key, token) if scheme.lower() == "bearer" else None
+        if claims is None:
+            raise ApiError(401, "unauthorized", "Sign in again: the token is missing or expired.")
+        with read_tx(engine) as conn:
+            user = conn.execute(select(User).where(User.id == claims.user_id)).first()
+            device = conn.execute(select(Device).where(Device.id == claims.device_id)).first()
+        if user is None or not user.active or device is None:
+            raise ApiError(401, "unauthorized", "Sign in again: this account is not active.")
+        p = Principal(user.id, user.role, user.team, device.id, device.revoked)
+        if p.revoked == "stolen":
+            raise revoked_error("stolen")
+        if p.role == "evaluator":
+            raise ApiError(403, "forbidden", "Evaluators receive exports; they do not sync.")
+        return p
+
+    def revoked_error(reason: str) -> ApiError:
+        return ApiError(
+            403,
+            "device_revoked",
+            f"This device was revoked ({reason}); its local copy must be wiped.",
+            reason=reason,
+            wipe=True,
+        )
+
+    def reading_principal(p: Annotated[Principal, Depends(principal)]) -> Principal:
+        if p.revoked != "none":
+            raise revoked_error(p.revoked)
+        return p
+
+    api = APIRouter(prefix="/api/v1", dependencies=[Depends(protocol_header)])
+
+    @api.get("/version")
+    def version(protocol: int | None = None) -> VersionInfo:
+        """What the server speaks; ``protocol`` (or the header) checks a client's."""
+        check_protocol(protocol)
+        return VersionInfo(server=__version__)
+
+    @api.post("/enroll")
+    def enroll(body: EnrollRequest, request: Request) -> EnrollResponse:
+        """Exchange a one-time enrollment code for a device credential."""
+        address = request.client.host if request.client else "?"
+        user = _check_password(engine, body.user, body.password, address)
+        if user.role == "evaluator":
+            raise ApiError(403, "forbidden", "Evaluators do not enroll devices.")
+        credential, device_id, now = new_credential(), uuid7(), utcnow()
+        with write_tx(engine) as conn:
+            claimed = conn.execute(
+                update(EnrollCode)
+                .where(
+                    EnrollCode.code_hash == secret_hash(normalise_code(body.code)),
+                    EnrollCode.used_at.is_(None),
+                    EnrollCode.expires_at > _iso_now(),
+                    (EnrollCode.user_id.is_(None)) | (EnrollCode.user_id == user.id),
+                )
+                .values(used_at=now, device_id=device_id)
+            ).rowcount
+            if claimed:
+                conn.execute(
+                    insert(Device).values(
+                        id=device_id,
+                        name=body.device_name,
+                        user_id=user.id,
+                        credential_hash=secret_hash(credential),
+                        revoked="none",
+                        revoked_at=None,
+                        enrolled_at=now,
+                        last_seen_at=now,
+                    )
+                )
+            else:
+                record_failure(conn, body.user, address)
+        if not claimed:
+            raise ApiError(
+                403, "bad_code", "This enrollment code is unknown, expired or already used."
+            )
+        logger.info("device enrolled", extra={"device_id": device_id, "user_id": user.id})
+        return EnrollResponse(device_id=device_id, credential=credential)
+
+    @api.post("/token")
+    def token(body: TokenRequest, request: Request) -> TokenResponse:
+        """Sign a worker in on an enrolled device: a short-lived bearer token."""
+        address = request.client.host if request.client else "?"
+        with read_tx(engine) as conn:
+            device = conn.execute(select(Device).where(Device.id == body.device_id)).first()
+        if device is not None and device.revoked == "stolen":
+            raise revoked_error("stolen")
+        device_ok = device is not None and hmac.compare_digest(
+            device.credential_hash, secret_hash(body.credential)
+        )
+        user = _check_password(engine, body.user, body.password, address, extra_ok=device_ok)
+        with write_tx(engine) as conn:
+            conn.execute(
+                update(Device).where(Device.id == body.device_id).values(last_seen_at=utcnow())
+            )
+        return TokenResponse(
+            token=make_token(key, user.id, body.device_id),
+            expires_in=TOKEN_TTL,
+            role=user.role,
+            team=user.team,
+        )
+
+    @api.post("/push")
+    def push(body: PushEnvelope, p: Annotated[Principal, Depends(principal)]) -> PushResponse:
+        """Apply a batch of journal entries in one transaction; one answer per entry."""
+        check_protocol(body.protocol)
+        if body.device_id != p.device_id:
+            raise ApiError(403, "forbidden", "This token belongs to another device.")
+        start = time.perf_counter()
+        with write_tx(engine) as conn:
+            run = Push(conn, p)
+            results = run.run(body.entries)
+        logger.info(
+            "push",
+            extra={
+                "device_id": p.device_id,
+                **run.counts,
+                "ms": round((time.perf_counter() - start) * 1000, 1),
+            },
+        )
+        return PushResponse(results=results)
+
+    @api.get("/pull")
+    def pull(
+        p: Annotated[Principal, Depends(reading_principal)],
+        cursor: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL_PAGE)] = 500,
+    ) -> PullPage:
+        """The changes after ``cursor`` this worker may see, by revision, tombstones included."""
+        with read_tx(engine) as conn:
+            return pull_page(conn, p, cursor, limit)
+
+    @api.get("/summary")
+    def get_summary(p: Annotated[Principal, Depends(reading_principal)]) -> Summary:
+        """Per-table count and checksum of this worker's scope, to detect drift."""
+        with read_tx(engine) as conn:
+            return summary(conn, p)
+
+    app.include_router(api)
+    return app
+
+
+def _iso_now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def _check_password(
+    engine: Engine, name: str, password: str, address: str, *, extra_ok: bool = True
+) -> Any:
+    """Check a worker's password under the sign-in rate limits; return the user row."""
+    with read_tx(engine) as conn:
+        limited = too_many_failures(conn, name, address)
+        user = conn.execute(select(User).where(User.name == name)).first()
+    if limited:
+        raise ApiError(
+            429,
+            "too_many_attempts",
+            "Too many failed attempts; wait and try again.",
+            retry_after=60,
+        )
+    ok = verify_password(user.password_hash if user else None, password)
+    if not (ok and extra_ok and user is not None and user.active):
+        with write_tx(engine) as conn:
+            record_failure(conn, name, address)
+        logger.info("sign-in refused", extra={"address": address})
+        raise ApiError(401, "bad_credentials", "Wrong user name, password or device credential.")
+    return user

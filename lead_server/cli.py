@@ -1,0 +1,184 @@
+"""The ``lead-server`` command: serve, make-cert, add-user, enroll-code, revoke-device, status."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import ipaddress
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+
+from lead_desktop.errors import LeadError
+from lead_server import __version__, admin
+from lead_server.auth import ROLES
+from lead_server.db import make_engine, sqlite_url
+from lead_server.errors import ServerError
+from lead_server.migrations import migrate
+
+logger = logging.getLogger(__name__)
+DEFAULT_PORT = 8700
+PASSWORD_ENV = "LEAD_SERVER_PASSWORD"
+URL_ENV = "LEAD_SERVER_DATABASE_URL"
+
+
+class UsageError(ServerError):
+    """The command was given something it cannot use."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, help="where server.db and logs live")
+    common.add_argument(
+        "--database-url", help=f"PostgreSQL or SQLite URL (or set {URL_ENV}); default SQLite"
+    )
+    parser = argparse.ArgumentParser(prog="lead-server", description="LEAD sync server")
+    parser.add_argument("--version", action="version", version=f"lead-server {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", parents=[common], help="run the server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument("--tls-cert", type=Path)
+    serve.add_argument("--tls-key", type=Path)
+    cert = sub.add_parser("make-cert", help="make a self-signed certificate for a pilot")
+    cert.add_argument("--out", type=Path, required=True)
+    cert.add_argument("--name", action="append", default=[], help="host name or address")
+    user = sub.add_parser("add-user", parents=[common], help="create a worker account")
+    user.add_argument("name")
+    user.add_argument("--role", required=True, choices=ROLES)
+    user.add_argument("--team")
+    code = sub.add_parser("enroll-code", parents=[common], help="issue a one-time device code")
+    code.add_argument("--user")
+    revoke = sub.add_parser(
+        "revoke-device", parents=[common], help="revoke a lost or stolen device"
+    )
+    revoke.add_argument("device")
+    revoke.add_argument("--reason", required=True, choices=("lost", "stolen"))
+    sub.add_parser("status", parents=[common], help="counts at a glance")
+    return parser
+
+
+def database_url(args: argparse.Namespace) -> str:
+    """The database the command works on: the option, the environment, or SQLite by default."""
+    url = args.database_url or os.environ.get(URL_ENV)
+    if url:
+        return str(url)
+    data_dir = args.data_dir or Path(user_data_dir("lead-server", appauthor=False))
+    return sqlite_url(Path(data_dir))
+
+
+def _engine(args: argparse.Namespace) -> Engine:
+    engine = make_engine(database_url(args))
+    migrate(engine)
+    return engine
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _serve(args: argparse.Namespace) -> None:
+    import uvicorn
+
+    from lead_server.app import create_app
+    from lead_server.logs import configure
+
+    if (args.tls_cert is None) != (args.tls_key is None):
+        raise UsageError("give both --tls-cert and --tls-key, or neither")
+    if args.tls_cert is None and not _is_loopback(args.host):
+        raise UsageError(
+            f"plain HTTP is only served on loopback; give --tls-cert and --tls-key to serve "
+            f"on {args.host} (make a pilot certificate with: lead-server make-cert --out DIR)"
+        )
+    for path in (args.tls_cert, args.tls_key):
+        if path is not None and not path.is_file():
+            raise UsageError(f"no such file: {path}")
+    configure()
+    app = create_app(database_url(args))
+    logger.info("serving", extra={"host": args.host, "port": args.port, "tls": bool(args.tls_cert)})
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        ssl_certfile=str(args.tls_cert) if args.tls_cert else None,
+        ssl_keyfile=str(args.tls_key) if args.tls_key else None,
+        log_config=None,
+        access_log=False,
+        proxy_headers=True,
+    )
+
+
+def _password() -> str:
+    password = os.environ.get(PASSWORD_ENV)
+    if password:
+        return password
+    if not sys.stdin.isatty():
+        raise UsageError(f"no password: set {PASSWORD_ENV} or run in a terminal")
+    first = getpass.getpass("Password: ")
+    if first != getpass.getpass("Again: "):
+        raise UsageError("the two passwords differ")
+    return first
+
+
+def _out(line: str) -> None:
+    sys.stdout.write(line + "\n")
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return the exit status."""
+    args = _parser().parse_args(argv)
+    if args.command == "serve":
+        _serve(args)
+    elif args.command == "make-cert":
+        from lead_server.certs import make_self_signed
+
+        cert, key, fp = make_self_signed(args.out, args.name)
+        _out(f"certificate: {cert}")
+        _out(f"private key: {key} (keep it secret)")
+        _out("SHA-256 fingerprint (give it to each laptop at enrollment):")
+        _out(fp)
+    elif args.command == "add-user":
+        password = _password()
+        user_id = admin.add_user(_engine(args), args.name, args.role, password, args.team)
+        _out(f"user {args.name} created ({args.role}); id {user_id}")
+    elif args.command == "enroll-code":
+        code = admin.make_enroll_code(_engine(args), args.user)
+        who = f" for {args.user}" if args.user else ""
+        _out(f"One-time enrollment code{who}, valid 7 days, usable once:")
+        _out(code)
+    elif args.command == "revoke-device":
+        admin.revoke_device(_engine(args), args.device, args.reason)
+        _out(f"device {args.device} revoked ({args.reason})")
+    elif args.command == "status":
+        for name, value in admin.status(_engine(args)).items():
+            _out(f"{name}: {value}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: errors are one line on stderr and a non-zero exit."""
+    try:
+        return run(argv)
+    except (LeadError, FileExistsError, ValueError) as exc:
+        sys.stderr.write(f"lead-server: {exc}\n")
+        return 1
+    except OperationalError as exc:
+        sys.stderr.write(f"lead-server: cannot use the database ({type(exc.orig).__name__})\n")
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

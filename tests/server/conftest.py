@@ -1,0 +1,209 @@
+"""Real servers on loopback over SQLite and over a real PostgreSQL started for the session."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psycopg
+import pytest
+import uvicorn
+from sqlalchemy import Engine
+
+from lead_desktop.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+from lead_server import admin
+from lead_server.app import create_app
+from lead_server.db import make_engine
+
+PG_BIN = Path(os.environ.get("LEAD_PG_BIN", "/usr/lib/postgresql/15/bin"))
+PASSWORD = "a long enough password"
+
+
+def free_port() -> int:
+    """A TCP port free on loopback right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def _pg(*cmd: str, check: bool = True) -> None:
+    """Run a PostgreSQL tool, as the postgres user when we are root (initdb refuses root)."""
+    argv = list(cmd)
+    if os.geteuid() == 0:
+        runuser = shutil.which("runuser")
+        argv = (
+            [runuser, "-u", "postgres", "--", *argv]
+            if runuser
+            else ["su", "postgres", "-c", shlex.join(argv)]
+        )
+    subprocess.run(argv, check=check, capture_output=True, timeout=120)
+
+
+@dataclass
+class Postgres:
+    """A PostgreSQL cluster in a temporary folder on a loopback port."""
+
+    port: int
+    counter: int = 0
+
+    def new_database(self) -> str:
+        """Create an empty database; return its URL."""
+        self.counter += 1
+        name = f"lead_{os.getpid()}_{self.counter}"
+        with psycopg.connect(self.admin_dsn, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{name}"
+
+    @property
+    def admin_dsn(self) -> str:
+        return f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres"
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Postgres]:
+    """Start PostgreSQL for the session (as the postgres user when run as root); stop it after."""
+    if not (PG_BIN / "initdb").exists():
+        pytest.skip(f"PostgreSQL binaries not found in {PG_BIN} (set LEAD_PG_BIN)")
+    base = Path(tempfile.mkdtemp(prefix="lead-pg-"))
+    if os.geteuid() == 0:
+        shutil.chown(base, "postgres", "postgres")
+    data, port = base / "data", free_port()
+    _pg(str(PG_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync")
+    opts = f"-k {base} -h 127.0.0.1 -p {port} -F -c max_connections=200"
+    _pg(str(PG_BIN / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(base / "log"), "-w", "start")
+    try:
+        yield Postgres(port)
+    finally:
+        _pg(str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop", check=False)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database of each kind."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'server.db'}"
+    pg: Postgres = request.getfixturevalue("postgres")
+    return pg.new_database()
+
+
+class ServerThread:
+    """uvicorn serving the app in a thread on a free loopback port."""
+
+    def __init__(self, database_url: str) -> None:
+        self.app = create_app(database_url)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(
+            self.app, host="127.0.0.1", port=self.port, log_config=None, access_log=False
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def engine(self) -> Engine:
+        engine: Engine = self.app.state.engine
+        return engine
+
+    def __enter__(self) -> ServerThread:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("server did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+        self.engine.dispose()
+
+
+@pytest.fixture
+def server(database_url: str) -> Iterator[ServerThread]:
+    """A running server over a fresh database."""
+    with ServerThread(database_url) as srv:
+        yield srv
+
+
+class Laptop:
+    """A device as the protocol sees it: enrolled, signed in, speaking raw HTTP."""
+
+    def __init__(self, url: str, engine: Engine, user: str) -> None:
+        self.http = httpx.Client(base_url=f"{url}/api/v1", timeout=30)
+        code = admin.make_enroll_code(engine, user)
+        got = self.http.post("/enroll", json={"code": code, "user": user, "password": PASSWORD})
+        got.raise_for_status()
+        self.device_id: str = got.json()["device_id"]
+        self.credential: str = got.json()["credential"]
+        self.user = user
+        self.sign_in()
+
+    def sign_in(self) -> httpx.Response:
+        got = self.http.post(
+            "/token",
+            json={
+                "device_id": self.device_id,
+                "credential": self.credential,
+                "user": self.user,
+                "password": PASSWORD,
+            },
+        )
+        if got.status_code == 200:
+            self.http.headers["Authorization"] = f"Bearer {got.json()['token']}"
+            self.http.headers[PROTOCOL_HEADER] = str(PROTOCOL_VERSION)
+        return got
+
+    def push(self, *entries: Any) -> list[dict[str, Any]]:
+        got = self.http.post("/push", json={"device_id": self.device_id, "entries": list(entries)})
+        assert got.status_code == 200, got.text
+        results: list[dict[str, Any]] = got.json()["results"]
+        return results
+
+    def pull_all(self, cursor: int = 0, limit: int = 500) -> list[dict[str, Any]]:
+        pages = []
+        while True:
+            got = self.http.get("/pull", params={"cursor": cursor, "limit": limit})
+            assert got.status_code == 200, got.text
+            page = got.json()
+            pages.append(page)
+            cursor = page["next_cursor"]
+            if page["done"]:
+                return pages
+
+
+@pytest.fixture
+def make_laptop(server: ServerThread) -> Iterator[Any]:
+    """Make enrolled, signed-in devices for new or existing users."""
+    made: list[Laptop] = []
+    users: set[str] = set()
+
+    def make(user: str = "ana", role: str = "case_manager", team: str | None = "north") -> Laptop:
+        if user not in users:
+            admin.add_user(server.engine, user, role, PASSWORD, team)
+            users.add(user)
+        laptop = Laptop(server.url, server.engine, user)
+        made.append(laptop)
+        return laptop
+
+    yield make
+    for laptop in made:
+        laptop.http.close()
+
+
+def engine_for(url: str) -> Engine:
+    """An engine for checking what the server stored."""
+    return make_engine(url)
