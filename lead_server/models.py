@@ -128,8 +128,8 @@ class Conflict(Base):
     table_name: Mapped[str] = mapped_column(String(64))
     row_id: Mapped[str] = mapped_column(String(64))
     field: Mapped[str] = mapped_column(String(128))
-    server_value: Mapped[Any]
-    client_value: Mapped[Any]
+    server_value: Mapped[Any] = mapped_column(nullable=True)
+    client_value: Mapped[Any] = mapped_column(nullable=True)
     server_rev: Mapped[int]
     change_id: Mapped[str] = mapped_column(String(64))
     device_id: Mapped[str] = mapped_column(String(36))
@@ -147,7 +147,7 @@ class Quarantine(Base):
     device_id: Mapped[str] = mapped_column(String(36))
     user_id: Mapped[str] = mapped_column(String(36))
     reason: Mapped[str]
-    entry: Mapped[Any]
+    entry: Mapped[Any] = mapped_column(nullable=True)
     at: Mapped[str]
 
 

@@ -31,7 +31,10 @@ def upgrade(conn: Connection) -> None:
     """Create the first version of every table (frozen: later changes are new steps)."""
     md = MetaData()
     version = Table(
-        "schema_version", md, Column("id", Integer, primary_key=True), Column("version", _INT)
+        "schema_version",
+        md,
+        Column("id", Integer, primary_key=True),
+        Column("version", _INT, nullable=False),
     )
     Table(
         "server_setting",
