@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -35,8 +33,9 @@ from lead_desktop.errors import Issue, ValidationError
 from lead_desktop.store import consents as consent_store
 from lead_desktop.store.tx import Tx
 from lead_desktop.ui import labels
+from lead_desktop.ui.action_bar import ActionBar, push_button
 from lead_desktop.ui.context import AppContext, Change, show_error
-from lead_desktop.ui.documents.fields import field_with_error
+from lead_desktop.ui.documents.fields import show_refusal, text_label
 from lead_desktop.ui.documents.preview import open_preview
 from lead_desktop.ui.record.fields import DateField, ErrorLabel, FieldErrors, date_text, when_alive
 
@@ -51,12 +50,6 @@ def load_consent(conn: Connection, consent_id: str) -> dict[str, Any]:
     }
 
 
-def sentence(issue: Issue) -> str:
-    """An issue as one sentence: problem, then fix."""
-    text = f"{issue.problem}; {issue.fix}"
-    return text[:1].upper() + text[1:]
-
-
 def consent_title(consent: dict[str, Any]) -> str:
     """E.g. "Release consent signed on 3/2/26"."""
     kind = labels.code(consent["consent_type"])
@@ -68,8 +61,14 @@ def consent_title(consent: dict[str, Any]) -> str:
 
 
 class ConsentActDialog(QDialog):
-    """The frame every act shares: summary, refusal, fields, message, Cancel and the act."""
+    """The frame every act shares: summary, refusal, fields, message, Cancel and the act.
 
+    An act sets :attr:`NAME` and :attr:`FIELDS`, adds its fields in :meth:`build` and fills in
+    the other hooks; it is opened as ``Act(ctx, consent_id=..., participant_id=..., parent=...)``.
+    """
+
+    #: Names the dialog and its controls (``<name>_dialog``, ``<name>_submit``...).
+    NAME = "act"
     #: Issue fields shown beside a field of the dialog (the rest go to the refusal at the top).
     FIELDS: tuple[str, ...] = ()
 
@@ -79,10 +78,10 @@ class ConsentActDialog(QDialog):
         *,
         consent_id: str,
         participant_id: str,
-        name: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        name = self.NAME
         self.setObjectName(f"{name}_dialog")
         self.ctx = ctx
         self.name = name
@@ -90,61 +89,36 @@ class ConsentActDialog(QDialog):
         self.participant_id = participant_id
         self.consent: dict[str, Any] = {}
         self.program: dict[str, Any] = {}
-        self._busy = False
-        self.summary = QLabel(self.tr("Loading the consent…"))
-        self.summary.setObjectName(f"{name}_summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = text_label(f"{name}_summary", self.tr("Loading the consent…"))
         self.refusal = ErrorLabel()
         self.refusal.setObjectName(f"{name}_refusal")
         self.errors = FieldErrors(self.refusal)
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.done_text = QLabel()
-        self.done_text.setObjectName(f"{name}_done")
-        self.done_text.setWordWrap(True)
-        self.done_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.done_text = text_label(f"{name}_done")
         self.done_text.hide()
-        self.message = QLabel()
-        self.message.setObjectName(f"{name}_message")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.fields = QWidget()
         self.fields.setLayout(self.form)
-        self.cancel_button = self.button(f"{name}_cancel", self.tr("Cancel"), self.tr("Cancel"))
+        self.cancel_button = push_button(f"{name}_cancel", self.tr("Cancel"), self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
-        self.act_button = self.button(f"{name}_submit", "", "")
+        self.act_button = push_button(f"{name}_submit", "", "")
         self.act_button.setEnabled(False)
         self.act_button.clicked.connect(self.on_act_clicked)
-        self.buttons = QHBoxLayout()
-        self.buttons.addWidget(self.message, 1)
-        self.buttons.addWidget(self.cancel_button)
-        self.buttons.addWidget(self.act_button)
+        self.bar = ActionBar(name, self.cancel_button, self.act_button)
+        self.message = self.bar.message
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.refusal)
         layout.addWidget(self.fields)
         layout.addWidget(self.done_text)
         layout.addStretch(1)
-        layout.addLayout(self.buttons)
+        layout.addLayout(self.bar)
+        self.build()
         ctx.read(lambda conn: load_consent(conn, consent_id), self._loaded, self._load_failed)
-
-    def button(self, name: str, text: str, accessible: str) -> QPushButton:
-        """A push button that Enter does not press by accident."""
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAccessibleName(accessible)
-        button.setAutoDefault(False)
-        return button
 
     def row(self, text: str, field: str, widget: QWidget) -> ErrorLabel:
         """A labelled field with its error label under it."""
-        holder, error = field_with_error(widget, f"error_{widget.objectName()}")
-        label = QLabel(text)
-        label.setBuddy(widget)
-        self.errors.add(field, widget, error, text.replace("&", ""))
-        self.form.addRow(label, holder)
-        return error
+        return self.errors.row(self.form, text, field, widget)
 
     def set_texts(self, title: str, act: str) -> None:
         """The window's title and the act button's text (with its mnemonic)."""
@@ -154,6 +128,9 @@ class ConsentActDialog(QDialog):
         self.act_button.setAccessibleName(act.replace("&", ""))
 
     # -- hooks ---------------------------------------------------------------------------------
+
+    def build(self) -> None:
+        """Set the texts (:meth:`set_texts`) and add the dialog's fields (:meth:`row`)."""
 
     def problems(self) -> list[rules.Missing]:
         """Why the act is not allowed on this consent today (empty when it is)."""
@@ -198,7 +175,7 @@ class ConsentActDialog(QDialog):
     @Slot()
     def on_act_clicked(self) -> None:
         """Check what was typed, then let the store check again and write."""
-        if self._busy or not self.consent:
+        if self.bar.busy or not self.consent:
             return
         issues = self.check()
         self.errors.show(issues)
@@ -206,8 +183,7 @@ class ConsentActDialog(QDialog):
             self.message.setText(self.tr("Nothing was recorded: see the message beside the field."))
             return
         pid, cid = self.participant_id, self.consent_id
-        self._busy = True
-        self.act_button.setEnabled(False)
+        self.bar.set_busy(True)
         self.message.setText("")
         self.ctx.write(
             self.work(),
@@ -222,24 +198,17 @@ class ConsentActDialog(QDialog):
 
     @when_alive
     def _done(self, result: Any) -> None:
-        self._busy = False
+        self.bar.set_busy(False)
         self.finished_ok(result)
 
     @when_alive
     def _refused(self, error: BaseException) -> None:
-        self._busy = False
-        self.act_button.setEnabled(True)
+        self.bar.set_busy(False)
         if not isinstance(error, ValidationError):
             self.message.setText(self.tr("Nothing was recorded."))
             show_error(self, error)
             return
-        own = [i for i in error.issues if i.field in self.FIELDS]
-        other = [i for i in error.issues if i.field not in self.FIELDS]
-        self.errors.show(own)
-        if other:
-            self.refusal.show_message(
-                self.tr("Refused:") + "\n" + "\n".join(f"• {sentence(i)}" for i in other)
-            )
+        show_refusal(self.errors, self.refusal, error, self.FIELDS, self.tr("Refused:"))
         self.message.setText(self.tr("Nothing was recorded."))
 
     def show_done(self, text: str, follow_up: QPushButton | None = None) -> None:
@@ -252,7 +221,7 @@ class ConsentActDialog(QDialog):
         self.cancel_button.setText(self.tr("Close"))
         self.cancel_button.setAccessibleName(self.tr("Close"))
         if follow_up is not None:
-            self.buttons.insertWidget(1, follow_up)
+            self.bar.insertWidget(1, follow_up)
             follow_up.setDefault(True)
             follow_up.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
@@ -277,23 +246,10 @@ class RevokeDialog(ConsentActDialog):
     sig_revoked = Signal(str)
     """The consent was revoked; carries its id."""
 
+    NAME = "revoke"
     FIELDS = ("revoked_at", "revocation_method")
 
-    def __init__(
-        self,
-        ctx: AppContext,
-        *,
-        consent_id: str,
-        participant_id: str,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(
-            ctx,
-            consent_id=consent_id,
-            participant_id=participant_id,
-            name="revoke",
-            parent=parent,
-        )
+    def build(self) -> None:
         self.set_texts(self.tr("Revoke the consent"), self.tr("&Revoke"))
         self.when = DateField("revoke_date", self.tr("Date revoked"))
         self.when.set_value(date.today().isoformat())
@@ -370,7 +326,7 @@ class RevokeDialog(ConsentActDialog):
 
     def finished_ok(self, result: Any) -> None:
         self.sig_revoked.emit(self.consent_id)
-        follow = self.button(
+        follow = push_button(
             "revoke_print",
             self.tr("&Preview / print the revocation form"),
             self.tr("Preview and print the revocation form"),
@@ -398,23 +354,10 @@ class DisclosureDialog(ConsentActDialog):
     sig_disclosed = Signal(str)
     """A disclosure was recorded; carries its id."""
 
+    NAME = "disclose"
     FIELDS = ("recipient", "purpose", "what")
 
-    def __init__(
-        self,
-        ctx: AppContext,
-        *,
-        consent_id: str,
-        participant_id: str,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(
-            ctx,
-            consent_id=consent_id,
-            participant_id=participant_id,
-            name="disclose",
-            parent=parent,
-        )
+    def build(self) -> None:
         self.set_texts(self.tr("Record a disclosure"), self.tr("&Record disclosure"))
         self.disclosure_id: str | None = None
         self.recipient = QComboBox()
@@ -473,7 +416,7 @@ class DisclosureDialog(ConsentActDialog):
     def finished_ok(self, result: Any) -> None:
         self.disclosure_id = str(result)
         self.sig_disclosed.emit(self.disclosure_id)
-        follow = self.button(
+        follow = push_button(
             "disclose_cover",
             self.tr("&Preview / print the cover sheet"),
             self.tr("Preview and print the cover sheet"),
@@ -502,23 +445,10 @@ class DispositionDialog(ConsentActDialog):
     sig_recorded = Signal(str)
     """The final disposition was recorded; carries the consent's id."""
 
+    NAME = "disposition"
     FIELDS = ("final_disposition_date",)
 
-    def __init__(
-        self,
-        ctx: AppContext,
-        *,
-        consent_id: str,
-        participant_id: str,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(
-            ctx,
-            consent_id=consent_id,
-            participant_id=participant_id,
-            name="disposition",
-            parent=parent,
-        )
+    def build(self) -> None:
         self.set_texts(self.tr("Final disposition of the case"), self.tr("&Record"))
         self.when = DateField("disposition_date", self.tr("Date of the final disposition"))
         self.row(self.tr("&Final disposition"), "final_disposition_date", self.when)

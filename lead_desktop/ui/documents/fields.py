@@ -1,8 +1,9 @@
-"""Small pieces the consent dialogs share: a field with its error label, the scan picker."""
+"""Small pieces the consent dialogs share: labels, the store's refusal shown, the scan picker."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
@@ -10,13 +11,12 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from lead_desktop.errors import Issue, ValidationError
-from lead_desktop.ui.record.fields import ErrorLabel
+from lead_desktop.ui.action_bar import push_button
+from lead_desktop.ui.record.fields import ErrorLabel, FieldErrors
 
 logger = logging.getLogger(__name__)
 
@@ -42,17 +42,34 @@ def copy_methods() -> list[str]:
     ]
 
 
-def field_with_error(widget: QWidget, error_name: str) -> tuple[QWidget, ErrorLabel]:
-    """The widget with an error label right under it (named ``error_name``)."""
-    holder = QWidget()
-    column = QVBoxLayout(holder)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(2)
-    error = ErrorLabel(holder)
-    error.setObjectName(error_name)
-    column.addWidget(widget)
-    column.addWidget(error)
-    return holder, error
+def text_label(name: str, text: str = "") -> QLabel:
+    """A label named ``name`` for text that wraps and is never read as markup."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def sentence(issue: Issue) -> str:
+    """An issue as one sentence: problem, then fix."""
+    text = f"{issue.problem}; {issue.fix}"
+    return text[:1].upper() + text[1:]
+
+
+def show_refusal(
+    errors: FieldErrors,
+    general: ErrorLabel,
+    refusal: ValidationError,
+    own: Collection[str],
+    heading: str,
+) -> None:
+    """The store's refusal: each issue about one of the dialog's ``own`` fields beside it, the
+    rest listed under ``heading`` in ``general``."""
+    errors.show(i for i in refusal.issues if i.field in own)
+    other = [i for i in refusal.issues if i.field not in own]
+    if other:
+        general.show_message(heading + "\n" + "\n".join(f"• {sentence(i)}" for i in other))
 
 
 class ScanFile(QWidget):
@@ -65,15 +82,15 @@ class ScanFile(QWidget):
         super().__init__(parent)
         self.setObjectName("sign_scan")
         self._path: Path | None = None
-        self.pick = QPushButton(self.tr("Attach a sc&an…"))
-        self.pick.setObjectName("sign_scan_pick")
-        self.pick.setAccessibleName(self.tr("Attach a scan of the signed paper form"))
-        self.pick.setAutoDefault(False)
+        self.pick = push_button(
+            "sign_scan_pick",
+            self.tr("Attach a sc&an…"),
+            self.tr("Attach a scan of the signed paper form"),
+        )
         self.pick.clicked.connect(self.on_pick_clicked)
-        self.remove = QPushButton(self.tr("Remove scan"))
-        self.remove.setObjectName("sign_scan_remove")
-        self.remove.setAccessibleName(self.tr("Remove the attached scan"))
-        self.remove.setAutoDefault(False)
+        self.remove = push_button(
+            "sign_scan_remove", self.tr("Remove scan"), self.tr("Remove the attached scan")
+        )
         self.remove.clicked.connect(self.on_remove_clicked)
         self.shown = QLabel()
         self.shown.setObjectName("sign_scan_name")

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -36,14 +35,15 @@ from sqlalchemy import Connection
 from lead_desktop.documents.templates import consent_template
 from lead_desktop.domain import consent as rules
 from lead_desktop.domain.participant import display_name
-from lead_desktop.errors import Issue, LeadError, ValidationError
+from lead_desktop.errors import LeadError, ValidationError
 from lead_desktop.store import consents as consent_store
 from lead_desktop.store.casework import put_attachment
 from lead_desktop.store.participants import get_participant
 from lead_desktop.store.tx import Tx
 from lead_desktop.ui import labels
+from lead_desktop.ui.action_bar import ActionBar, push_button
 from lead_desktop.ui.context import AppContext, Change, show_error
-from lead_desktop.ui.documents.fields import ScanFile, copy_methods, field_with_error
+from lead_desktop.ui.documents.fields import ScanFile, copy_methods, show_refusal, text_label
 from lead_desktop.ui.record.fields import DateField, ErrorLabel, FieldErrors, when_alive
 from lead_desktop.ui.signature_pad import SignaturePad
 
@@ -93,7 +93,6 @@ class SignDialog(QDialog):
         self.consent_id = consent_id
         self.participant_id = participant_id
         self._data: dict[str, Any] = {}
-        self._saving = False
         self.general_error = ErrorLabel()
         self.general_error.setObjectName("sign_general_error")
         self.errors = FieldErrors(self.general_error)
@@ -108,10 +107,7 @@ class SignDialog(QDialog):
     # -- building ------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.summary = QLabel(self.tr("Loading the consent…"))
-        self.summary.setObjectName("sign_summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = text_label("sign_summary", self.tr("Loading the consent…"))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.signed_at = DateField("sign_date", self.tr("Date signed"))
@@ -175,31 +171,23 @@ class SignDialog(QDialog):
         left.addLayout(form)
         left.addStretch(1)
 
-        self.message = QLabel()
-        self.message.setObjectName("sign_message")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.sign_button = QPushButton(self.tr("Mark as &signed"))
-        self.sign_button.setObjectName("sign_submit")
-        self.sign_button.setAccessibleName(self.tr("Mark the consent as signed"))
-        self.sign_button.setAutoDefault(False)
+        self.sign_button = push_button(
+            "sign_submit", self.tr("Mark as &signed"), self.tr("Mark the consent as signed")
+        )
         self.sign_button.clicked.connect(self.on_sign_clicked)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setObjectName("sign_cancel")
-        self.cancel_button.setAccessibleName(self.tr("Cancel without signing"))
-        self.cancel_button.setAutoDefault(False)
+        self.cancel_button = push_button(
+            "sign_cancel", self.tr("Cancel"), self.tr("Cancel without signing")
+        )
         self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.message, 1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.sign_button)
+        self.bar = ActionBar("sign", self.cancel_button, self.sign_button)
+        self.message = self.bar.message
 
         columns = QHBoxLayout()
         columns.addLayout(left, 3)
         columns.addWidget(self._build_gate(), 2)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(self.bar)
         order = [
             self.signed_at,
             self.on_screen,
@@ -229,11 +217,7 @@ class SignDialog(QDialog):
         *,
         buddy: QWidget | None = None,
     ) -> None:
-        holder, error = field_with_error(widget, f"error_{field}")
-        label = QLabel(text)
-        label.setBuddy(buddy or widget)
-        self.errors.add(field, buddy or widget, error, text.replace("&", ""))
-        form.addRow(label, holder)
+        self.errors.row(form, text, field, widget, buddy=buddy, error_name=f"error_{field}")
 
     def _build_gate(self) -> QGroupBox:
         box = QGroupBox(self.tr("Still needed before it can be signed"))
@@ -356,7 +340,7 @@ class SignDialog(QDialog):
     @Slot()
     def on_sign_clicked(self) -> None:
         """Sign through the store's gate; show each refusal beside its field."""
-        if self._saving or not self._data:
+        if self.bar.busy or not self._data:
             return
         cid, pid = self.consent_id, self.participant_id
         kind = self.signature_kind()
@@ -383,8 +367,7 @@ class SignDialog(QDialog):
             )
             return cid
 
-        self._saving = True
-        self.sign_button.setEnabled(False)
+        self.bar.set_busy(True)
         self.errors.clear()
         self.message.setText(self.tr("Signing…"))
         self.ctx.write(
@@ -396,35 +379,27 @@ class SignDialog(QDialog):
 
     @when_alive
     def _signed(self, consent_id: str) -> None:
-        self._saving = False
+        self.bar.set_busy(False)
         self.message.setText(self.tr("The consent is signed."))
         self.sig_signed.emit(consent_id)
         self.accept()
 
     @when_alive
     def _refused(self, error: BaseException) -> None:
-        self._saving = False
-        self.sign_button.setEnabled(True)
+        self.bar.set_busy(False)
         if not isinstance(error, ValidationError):
             self.message.setText(self.tr("Not signed."))
             show_error(self, error)
             return
-        own = [i for i in error.issues if i.field in self.OWN_FIELDS]
-        other = [i for i in error.issues if i.field not in self.OWN_FIELDS]
-        self.errors.show(own)
-        if other:
-            self.general_error.show_message(
-                self.tr("The consent itself lacks these (fix them on a new consent):")
-                + "\n"
-                + "\n".join(f"• {_sentence(i)}" for i in other)
-            )
+        show_refusal(
+            self.errors,
+            self.general_error,
+            error,
+            self.OWN_FIELDS,
+            self.tr("The consent itself lacks these (fix them on a new consent):"),
+        )
         self.message.setText(
             self.tr("Not signed: {0} item(s) missing, listed beside the fields.").format(
                 len(error.issues)
             )
         )
-
-
-def _sentence(issue: Issue) -> str:
-    text = f"{issue.problem}; {issue.fix}"
-    return text[:1].upper() + text[1:]

@@ -44,12 +44,13 @@ from sqlalchemy import Connection
 from lead_desktop.domain import consent as rules
 from lead_desktop.domain.casework import CONSENT_TYPES
 from lead_desktop.domain.participant import display_name
-from lead_desktop.errors import Issue, ValidationError
+from lead_desktop.errors import Issue
 from lead_desktop.store import casework, record_queries
 from lead_desktop.store import consents as consent_store
 from lead_desktop.store.participants import get_participant
 from lead_desktop.store.tx import Tx
 from lead_desktop.ui import labels
+from lead_desktop.ui.action_bar import ActionBar, push_button
 from lead_desktop.ui.context import AppContext, Change, show_error
 from lead_desktop.ui.documents.consent_actions import ConsentActions
 from lead_desktop.ui.documents.consent_list import ConsentsModel, form_templates
@@ -59,7 +60,6 @@ from lead_desktop.ui.record.fields import (
     DateField,
     ErrorLabel,
     FieldErrors,
-    buddy_label,
     concerns,
 )
 
@@ -89,7 +89,6 @@ class ConsentsTab(QWidget):
         self._selected_id: str | None = None
         self._editing_id: str | None = None  # the draft consent the form edits, if any
         self._filling = False
-        self._saving = False
         self.general_error = ErrorLabel()
         self.errors = FieldErrors(self.general_error)
         self.model = ConsentsModel(self)
@@ -155,18 +154,6 @@ class ConsentsTab(QWidget):
         edit.textEdited.connect(self._edited)
         return edit
 
-    def _row(self, form: QFormLayout, text: str, field: str, widget: QWidget, title: str) -> None:
-        box = QWidget()
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.setSpacing(2)
-        error = ErrorLabel()
-        error.setObjectName(f"error_{widget.objectName()}")
-        inner.addWidget(widget)
-        inner.addWidget(error)
-        self.errors.add(field, widget, error, title)
-        form.addRow(buddy_label(text, widget), box)
-
     def _build_form(self) -> QWidget:
         page = QGroupBox(self.tr("Record a consent"))
         self.form_box = page
@@ -183,29 +170,23 @@ class ConsentsTab(QWidget):
         self.language.addItem(self.tr("Spanish"), "es")
         self.language.activated.connect(self._edited)
         self.discloser = self._line("consent_discloser", self.tr("Who discloses"))
-        self._row(form, self.tr("T&ype"), "consent_type", self.kind, self.tr("Type"))
-        self._row(form, self.tr("Lan&guage"), "language", self.language, self.tr("Language"))
-        self._row(form, self.tr("Who discloses"), "discloser", self.discloser, self.tr("Discloser"))
-        self._row(
+        self.errors.row(form, self.tr("T&ype"), "consent_type", self.kind, self.tr("Type"))
+        self.errors.row(form, self.tr("Lan&guage"), "language", self.language, self.tr("Language"))
+        self.errors.row(
             form,
-            self.tr("Recipients"),
-            "recipients",
-            self._build_recipients(),
-            self.tr("Recipients"),
+            self.tr("Who discloses"),
+            "discloser",
+            self.discloser,
+            self.tr("Discloser"),
         )
-        self._row(
-            form,
-            self.tr("Information"),
-            "information",
-            self._build_information(),
-            self.tr("Information"),
-        )
+        self.errors.row(form, self.tr("Recipients"), "recipients", self._build_recipients())
+        self.errors.row(form, self.tr("Information"), "information", self._build_information())
         self.purpose = self._line(
             "consent_purpose",
             self.tr("Purpose"),
             self.tr("e.g. to coordinate housing services; 'at the request of the patient'"),
         )
-        self._row(form, self.tr("P&urpose"), "purpose", self.purpose, self.tr("Purpose"))
+        self.errors.row(form, self.tr("P&urpose"), "purpose", self.purpose, self.tr("Purpose"))
         self.expiry_date = DateField("consent_expiry_date", self.tr("Expiry date"))
         self.expiry_date.sig_edited.connect(self._edited)
         self.expiry_event = self._line(
@@ -218,24 +199,22 @@ class ConsentsTab(QWidget):
             self.tr("Why this duration"),
             self.tr("expected treatment length, kind of proceeding, expected disposition"),
         )
-        self._row(
-            form, self.tr("E&xpiry date"), "expiry_date", self.expiry_date, self.tr("Expiry date")
-        )
-        self._row(
+        self.errors.row(
             form,
-            self.tr("Expiry event"),
-            "expiry_event",
-            self.expiry_event,
-            self.tr("Expiry event"),
+            self.tr("E&xpiry date"),
+            "expiry_date",
+            self.expiry_date,
+            self.tr("Expiry date"),
         )
-        self._row(
+        self.errors.row(form, self.tr("Expiry event"), "expiry_event", self.expiry_event)
+        self.errors.row(
             form,
             self.tr("Final disposition"),
             "final_disposition_date",
             self.disposition,
             self.tr("Final disposition date"),
         )
-        self._row(
+        self.errors.row(
             form,
             self.tr("Why this duration"),
             "expiry_reason",
@@ -252,11 +231,9 @@ class ConsentsTab(QWidget):
             self.tr("Representative's authority"),
             self.tr("e.g. legal guardian, order no. ..."),
         )
-        self._row(form, self.tr("Signer"), "signer_name", self.signer, self.tr("Signer"))
-        self._row(form, self.tr("Signs as"), "signer_role", self.signer_role, self.tr("Signs as"))
-        self._row(
-            form, self.tr("Authority"), "signer_authority", self.authority, self.tr("Authority")
-        )
+        self.errors.row(form, self.tr("Signer"), "signer_name", self.signer)
+        self.errors.row(form, self.tr("Signs as"), "signer_role", self.signer_role)
+        self.errors.row(form, self.tr("Authority"), "signer_authority", self.authority)
         self.copy_given = QCheckBox(self.tr("A copy was given to the participant"))
         self.copy_given.setObjectName("consent_copy_given")
         self.copy_given.setAccessibleName(self.copy_given.text())
@@ -271,23 +248,18 @@ class ConsentsTab(QWidget):
         copy_layout.addWidget(self.copy_given)
         copy_layout.addWidget(self.copy_method, 1)
         form.addRow(self.tr("Copy"), copy_row)
-        buttons = QHBoxLayout()
-        self.message = QLabel()
-        self.message.setObjectName("consent_message")
-        self.message.setWordWrap(True)
-        self.clear_button = QPushButton(self.tr("Clear"))
-        self.clear_button.setObjectName("consent_clear")
-        self.clear_button.setAccessibleName(self.tr("Clear the consent form"))
+        self.clear_button = push_button(
+            "consent_clear", self.tr("Clear"), self.tr("Clear the consent form")
+        )
         self.clear_button.clicked.connect(self.on_clear_clicked)
-        self.save_button = QPushButton(self.tr("Record &consent"))
-        self.save_button.setObjectName("consent_save")
-        self.save_button.setAccessibleName(self.tr("Record consent"))
+        self.save_button = push_button(
+            "consent_save", self.tr("Record &consent"), self.tr("Record consent")
+        )
         self.save_button.setToolTip(self.tr("Record it as a draft; it is signed afterwards"))
         self.save_button.clicked.connect(self.on_save_clicked)
-        buttons.addWidget(self.message, 1)
-        buttons.addWidget(self.clear_button)
-        buttons.addWidget(self.save_button)
-        outer.addLayout(buttons)
+        self.bar = ActionBar("consent", self.clear_button, self.save_button)
+        self.message = self.bar.message
+        outer.addLayout(self.bar)
         return page
 
     def _build_recipients(self) -> QWidget:
@@ -581,7 +553,7 @@ class ConsentsTab(QWidget):
     @Slot()
     def on_save_clicked(self) -> None:
         """Record the consent as a draft (it is signed afterwards, through the gate)."""
-        if self._saving:
+        if self.bar.busy:
             return
         values = self.values()
         issues = self._check(values)
@@ -590,8 +562,7 @@ class ConsentsTab(QWidget):
             self.message.setText(self.tr("Not recorded: see the message beside the field."))
             return
         pid, editing = self.participant_id, self._editing_id
-        self._saving = True
-        self.save_button.setEnabled(False)
+        self.bar.set_busy(True)
         if editing is not None:
             changes = {k: v for k, v in values.items() if k in consent_store.EDITABLE}
 
@@ -688,8 +659,7 @@ class ConsentsTab(QWidget):
 
     def _saved(self, consent_id: str) -> None:
         self._selected_id = consent_id
-        self._saving = False
-        self.save_button.setEnabled(True)
+        self.bar.set_busy(False)
         self.keeper.discard()
         updated = self._editing_id is not None
         self.clear_form()
@@ -700,13 +670,9 @@ class ConsentsTab(QWidget):
         self.sig_recorded.emit(consent_id)
 
     def _save_failed(self, error: BaseException) -> None:
-        self._saving = False
-        self.save_button.setEnabled(True)
+        self.bar.set_busy(False)
         self.message.setText(self.tr("Not recorded."))
-        if isinstance(error, ValidationError):
-            self.errors.show(error.issues)
-        else:
-            show_error(self, error)
+        self.errors.show_error(error, self)
 
     @Slot()
     def on_clear_clicked(self) -> None:

@@ -32,16 +32,16 @@ from PySide6.QtWidgets import (
 )
 
 from lead_desktop.domain.casework import CONTACT_TYPES
-from lead_desktop.errors import Issue, ValidationError
+from lead_desktop.errors import Issue
 from lead_desktop.store import casework, record_queries
 from lead_desktop.ui import labels
+from lead_desktop.ui.action_bar import ActionBar, push_button
 from lead_desktop.ui.context import AppContext, Change, show_error
 from lead_desktop.ui.drafts import DraftKeeper
 from lead_desktop.ui.record.fields import (
     CodedCombo,
     ErrorLabel,
     FieldErrors,
-    buddy_label,
     concerns,
     date_text,
 )
@@ -156,7 +156,6 @@ class ContactsTab(QWidget):
         self.ctx = ctx
         self.participant_id = participant_id
         self._filling = False
-        self._saving = False
         self._corrects: dict[str, Any] | None = None
         self.service_text = {
             "outreach": self.tr("Outreach / check-in"),
@@ -241,41 +240,28 @@ class ContactsTab(QWidget):
             (self.tr("O&utcome"), "outcome", self.outcome, self.tr("Outcome")),
         ]
         for text, field, widget, title in rows:
-            box = QWidget()
-            inner = QVBoxLayout(box)
-            inner.setContentsMargins(0, 0, 0, 0)
-            inner.setSpacing(2)
-            error = ErrorLabel()
-            error.setObjectName(f"error_{widget.objectName()}")
-            inner.addWidget(widget)
-            inner.addWidget(error)
-            self.errors.add(field, widget, error, title)
-            form.addRow(buddy_label(text, widget), box)
+            self.errors.row(form, text, field, widget, title)
         self.correcting = QLabel()
         self.correcting.setObjectName("contact_correcting")
         self.correcting.setWordWrap(True)
         self.correcting.hide()
-        self.save_button = QPushButton(self.tr("Lo&g contact"))
-        self.save_button.setObjectName("contact_save")
-        self.save_button.setAccessibleName(self.tr("Log contact"))
+        self.save_button = push_button(
+            "contact_save", self.tr("Lo&g contact"), self.tr("Log contact")
+        )
         self.save_button.setToolTip(self.tr("Log the contact (Enter, or Ctrl+Enter in the note)"))
         self.save_button.clicked.connect(self.on_save_clicked)
-        self.clear_button = QPushButton(self.tr("Clear"))
-        self.clear_button.setObjectName("contact_clear")
-        self.clear_button.setAccessibleName(self.tr("Clear the form"))
+        self.clear_button = push_button(
+            "contact_clear", self.tr("Clear"), self.tr("Clear the form")
+        )
         self.clear_button.clicked.connect(self.on_clear_clicked)
-        self.message = QLabel()
-        self.message.setObjectName("contact_message")
+        self.bar = ActionBar("contact", self.clear_button, self.save_button)
+        self.message = self.bar.message
         self.message.setAccessibleName(self.tr("Contact log message"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.message, 1)
-        buttons.addWidget(self.clear_button)
-        buttons.addWidget(self.save_button)
         outer = QVBoxLayout(self.form)
         outer.addWidget(self.general_error)
         outer.addWidget(self.correcting)
         outer.addLayout(form)
-        outer.addLayout(buttons)
+        outer.addLayout(self.bar)
         return self.form
 
     def _build_list(self) -> QGroupBox:
@@ -394,7 +380,7 @@ class ContactsTab(QWidget):
     @Slot()
     def on_save_clicked(self) -> None:
         """Log the contact (a new row; nothing is ever changed in place)."""
-        if self._saving:
+        if self.bar.busy:
             return
         values = self.values()
         issues = self._check(values)
@@ -403,8 +389,7 @@ class ContactsTab(QWidget):
             self.message.setText(self.tr("Not logged: see the message beside the field."))
             return
         pid = self.participant_id
-        self._saving = True
-        self.save_button.setEnabled(False)
+        self.bar.set_busy(True)
         self.ctx.write(
             lambda tx: casework.log_encounter(tx, participant_id=pid, data=values),
             lambda cid: Change("encounter", (pid, cid), {"participant_id": pid}),
@@ -413,21 +398,16 @@ class ContactsTab(QWidget):
         )
 
     def _saved(self, contact_id: str) -> None:
-        self._saving = False
-        self.save_button.setEnabled(True)
+        self.bar.set_busy(False)
         self.keeper.discard()
         self.clear_form()
         self.message.setText(self.tr("Contact logged."))
         self.sig_logged.emit(contact_id)
 
     def _save_failed(self, error: BaseException) -> None:
-        self._saving = False
-        self.save_button.setEnabled(True)
+        self.bar.set_busy(False)
         self.message.setText(self.tr("Not logged."))
-        if isinstance(error, ValidationError):
-            self.errors.show(error.issues)
-        else:
-            show_error(self, error)
+        self.errors.show_error(error, self)
 
     @Slot()
     def on_clear_clicked(self) -> None:

@@ -5,7 +5,8 @@
 - :class:`CodedCombo`: a combo over an HMIS code list (with its 8/9/99 answers) or bare codes,
   an optional blank entry for "not recorded"; ``value()`` / ``set_value()``.
 - :class:`OptionalCount`: a whole number that may be left "not recorded".
-- :class:`ErrorLabel` and :class:`FieldErrors`: show each ``Issue`` beside the field it names.
+- :class:`ErrorLabel` and :class:`FieldErrors`: show each ``Issue`` beside the field it names;
+  :func:`field_with_error` puts the label under a field, ``FieldErrors.row`` adds both to a form.
 - :class:`FormRows`: builds labelled rows, each with its error label under the field, keeps
   the fields by name, reads and fills them (``values()`` / ``fill()``), reports user edits.
 - :class:`DraftBanner`: offers to restore unsaved work kept as a draft.
@@ -62,10 +63,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Connection
 
 from lead_desktop.domain.dates import parse_date
-from lead_desktop.errors import Issue
+from lead_desktop.errors import Issue, ValidationError
 from lead_desktop.store import casework
 from lead_desktop.ui import labels
-from lead_desktop.ui.context import Change
+from lead_desktop.ui.context import Change, show_error
 
 logger = logging.getLogger(__name__)
 
@@ -330,6 +331,48 @@ class FieldErrors:
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def show_error(self, error: BaseException, parent: QWidget) -> None:
+        """A refused write: a ValidationError's issues beside their fields, anything else in a
+        message over ``parent``."""
+        if isinstance(error, ValidationError):
+            self.show(error.issues)
+        else:
+            show_error(parent, error)
+
+    def row(
+        self,
+        form: QFormLayout,
+        text: str,
+        field: str,
+        widget: QWidget,
+        title: str | None = None,
+        *,
+        buddy: QWidget | None = None,
+        error_name: str | None = None,
+    ) -> ErrorLabel:
+        """Add a labelled field to ``form`` with the error label where problems with ``field``
+        show, under it. ``text`` is the label (with its mnemonic), ``title`` names the field in
+        messages (the label's text by default), ``buddy`` is the control inside ``widget`` that
+        the label focuses; the error label is named ``error_<objectName>`` by default."""
+        focus = buddy or widget
+        holder, error = field_with_error(widget, error_name or f"error_{widget.objectName()}")
+        self.add(field, focus, error, title or text.replace("&", ""))
+        form.addRow(buddy_label(text, focus), holder)
+        return error
+
+
+def field_with_error(widget: QWidget, error_name: str) -> tuple[QWidget, ErrorLabel]:
+    """The field with an error label right under it, named ``error_name``."""
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    error = ErrorLabel(holder)
+    error.setObjectName(error_name)
+    column.addWidget(widget)
+    column.addWidget(error)
+    return holder, error
+
 
 def field_value(widget: QWidget) -> Any:
     """The value a field holds: ISO date, code, number, text (None when empty)."""
@@ -396,20 +439,19 @@ class FormRows:
     ) -> ErrorLabel:
         """Add a labelled field and its error label; ``shown`` holds the field when it comes
         with buttons. Plain line edits get the field's name as objectName."""
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(shown or widget)
-        error = ErrorLabel(holder)
-        error.setObjectName(f"{field}_error")
-        column.addWidget(error)
         if not widget.objectName():
             widget.setObjectName(field)
         if not widget.accessibleName():
             widget.setAccessibleName(self.title(field))
-        form.addRow(buddy_label(text, widget), holder)
-        self.errors.add(field, widget, error, self.title(field))
+        error = self.errors.row(
+            form,
+            text,
+            field,
+            shown or widget,
+            self.title(field),
+            buddy=widget,
+            error_name=f"{field}_error",
+        )
         self.widgets[field] = widget
         self.error_labels[field] = error
         if isinstance(widget, DateField | CodedCombo | OptionalCount):
