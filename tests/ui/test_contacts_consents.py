@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from lead_desktop.ui.record.consents_tab import ConsentsTab
 from lead_desktop.ui.record.contacts_tab import ContactsTab
 from lead_desktop.ui.record.documents_tab import DocumentsTab
 from lead_desktop.ui.record.fields import ErrorLabel
+from tests.ui.driving import child, focused, key, settle, show, tab_key, type_text
 
 
 def _participant(ctx: AppContext) -> str:
@@ -32,50 +32,6 @@ def _participant(ctx: AppContext) -> str:
         return create_participant(
             tx, data={"first_name": "José", "last_name": "Núñez", "dob": "1979-08-14"}
         )
-
-
-def _settle(qtbot: QtBot, ctx: AppContext) -> None:
-    ctx.ops.drain()
-    qtbot.wait(50)
-    ctx.ops.drain()
-    qtbot.wait(20)
-
-
-def _show(qtbot: QtBot, ctx: AppContext, widget: QWidget) -> Any:
-    qtbot.addWidget(widget)
-    widget.resize(1100, 900)
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitExposed(widget)
-    _settle(qtbot, ctx)
-    return widget
-
-
-def _child(parent: QWidget, cls: type[Any], name: str) -> Any:
-    found = parent.findChild(cls, name)
-    assert found is not None, name
-    return found
-
-
-def _focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def _key(
-    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:
-    qtbot.keyClick(_focused(), key, modifier)
-
-
-def _tab(qtbot: QtBot, times: int = 1) -> None:
-    for _ in range(times):
-        _key(qtbot, Qt.Key.Key_Tab)
-
-
-def _type(qtbot: QtBot, text: str) -> None:
-    qtbot.keyClicks(_focused(), text)
 
 
 def _table(view: QAbstractItemView) -> list[list[str]]:
@@ -94,38 +50,38 @@ def _contacts(ctx: AppContext, pid: str) -> list[dict[str, Any]]:
 
 def test_contacts_are_logged_by_keyboard_one_after_another(qtbot: QtBot, ctx: AppContext) -> None:
     pid = _participant(ctx)
-    tab = _show(qtbot, ctx, ContactsTab(ctx, pid))
-    assert _child(tab, QLabel, "contacts_empty").isVisible()
+    tab = show(qtbot, ctx, ContactsTab(ctx, pid))
+    assert child(tab, QLabel, "contacts_empty").isVisible()
     tab.findChild(QWidget, "contact_type").setFocus()
 
     # First contact: type, when (left at now), place, two services, a note; Ctrl+Enter logs it.
-    _type(qtbot, "Ph")
-    _tab(qtbot)
-    assert _focused().objectName() == "contact_when"
-    _tab(qtbot)
-    _type(qtbot, "Lexington Market")
-    _tab(qtbot)
-    assert _focused().objectName() == "service_outreach"
-    _key(qtbot, Qt.Key.Key_Space)
-    _tab(qtbot)
-    _key(qtbot, Qt.Key.Key_Space)  # food
-    _tab(qtbot, 13)
-    assert _focused().objectName() == "contact_note"
-    _type(qtbot, "Talked about the ID appointment")
+    type_text(qtbot, "Ph")
+    tab_key(qtbot)
+    assert focused().objectName() == "contact_when"
+    tab_key(qtbot)
+    type_text(qtbot, "Lexington Market")
+    tab_key(qtbot)
+    assert focused().objectName() == "service_outreach"
+    key(qtbot, Qt.Key.Key_Space)
+    tab_key(qtbot)
+    key(qtbot, Qt.Key.Key_Space)  # food
+    tab_key(qtbot, 13)
+    assert focused().objectName() == "contact_note"
+    type_text(qtbot, "Talked about the ID appointment")
     with qtbot.waitSignal(ctx.sig_changed, timeout=5000):
-        _key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    _settle(qtbot, ctx)
-    assert _focused().objectName() == "contact_type"  # ready for the next one
-    assert _child(tab, QLineEdit, "contact_place").text() == ""
-    assert "Contact logged" in _child(tab, QLabel, "contact_message").text()
+        key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, ctx)
+    assert focused().objectName() == "contact_type"  # ready for the next one
+    assert child(tab, QLineEdit, "contact_place").text() == ""
+    assert "Contact logged" in child(tab, QLabel, "contact_message").text()
 
     # Second contact: an outreach attempt; Enter in the place field logs it.
-    _type(qtbot, "Out")
-    _tab(qtbot, 2)
-    _type(qtbot, "N Eutaw St")
+    type_text(qtbot, "Out")
+    tab_key(qtbot, 2)
+    type_text(qtbot, "N Eutaw St")
     with qtbot.waitSignal(ctx.sig_changed, timeout=5000):
-        _key(qtbot, Qt.Key.Key_Return)
-    _settle(qtbot, ctx)
+        key(qtbot, Qt.Key.Key_Return)
+    settle(qtbot, ctx)
 
     stored = _contacts(ctx, pid)
     assert [(c["contact_type"], c["place"]) for c in stored] == [
@@ -138,33 +94,33 @@ def test_contacts_are_logged_by_keyboard_one_after_another(qtbot: QtBot, ctx: Ap
     first = next(c for c in stored if c["contact_type"] == "phone")
     assert first["services"] == ["outreach", "food"]
     assert first["note"] == "Talked about the ID appointment"
-    rows = _table(_child(tab, QAbstractItemView, "contacts_list"))
+    rows = _table(child(tab, QAbstractItemView, "contacts_list"))
     assert {r[1] for r in rows} == {"Phone", "Outreach attempt"}
     assert any(r[3] == "Outreach / check-in, Food" for r in rows)
-    assert _child(tab, QLabel, "contacts_count").text().startswith("2 contacts in the last 30 days")
-    assert not _child(tab, QLabel, "contacts_empty").isVisible()
+    assert child(tab, QLabel, "contacts_count").text().startswith("2 contacts in the last 30 days")
+    assert not child(tab, QLabel, "contacts_empty").isVisible()
 
 
 def test_a_contact_in_the_future_is_refused_beside_its_time(qtbot: QtBot, ctx: AppContext) -> None:
     pid = _participant(ctx)
-    tab = _show(qtbot, ctx, ContactsTab(ctx, pid))
+    tab = show(qtbot, ctx, ContactsTab(ctx, pid))
     when = tab.findChild(QWidget, "contact_when")
     when.setFocus()
     when.setCurrentSectionIndex(0)  # the year
-    _key(qtbot, Qt.Key.Key_Up)
-    _tab(qtbot)
-    _type(qtbot, "Phone")
-    _key(qtbot, Qt.Key.Key_Return)
-    _settle(qtbot, ctx)
-    error = _child(tab, ErrorLabel, "error_contact_when")
+    key(qtbot, Qt.Key.Key_Up)
+    tab_key(qtbot)
+    type_text(qtbot, "Phone")
+    key(qtbot, Qt.Key.Key_Return)
+    settle(qtbot, ctx)
+    error = child(tab, ErrorLabel, "error_contact_when")
     assert error.isVisible() and "in the future" in error.message()
     assert _contacts(ctx, pid) == []
 
 
 def test_a_half_written_contact_comes_back_from_its_draft(qtbot: QtBot, ctx: AppContext) -> None:
     pid = _participant(ctx)
-    tab = _show(qtbot, ctx, ContactsTab(ctx, pid))
-    qtbot.keyClicks(_child(tab, QLineEdit, "contact_outcome"), "Referred to detox")
+    tab = show(qtbot, ctx, ContactsTab(ctx, pid))
+    qtbot.keyClicks(child(tab, QLineEdit, "contact_outcome"), "Referred to detox")
     assert ctx.store is not None
     store = ctx.store
 
@@ -176,61 +132,61 @@ def test_a_half_written_contact_comes_back_from_its_draft(qtbot: QtBot, ctx: App
         return None
 
     qtbot.waitUntil(lambda: payload() is not None, timeout=5000)
-    fresh = _show(qtbot, ctx, ContactsTab(ctx, pid))
+    fresh = show(qtbot, ctx, ContactsTab(ctx, pid))
     fresh.restore_payload(payload() or {})
-    assert _child(fresh, QLineEdit, "contact_outcome").text() == "Referred to detox"
+    assert child(fresh, QLineEdit, "contact_outcome").text() == "Referred to detox"
 
 
 def test_a_consent_is_recorded_with_the_gate_listing_what_is_missing(
     qtbot: QtBot, ctx: AppContext
 ) -> None:
     pid = _participant(ctx)
-    tab = _show(qtbot, ctx, ConsentsTab(ctx, pid))
-    assert _child(tab, QLabel, "consents_empty").isVisible()
-    gate = _child(tab, QListWidget, "consent_gate")
+    tab = show(qtbot, ctx, ConsentsTab(ctx, pid))
+    assert child(tab, QLabel, "consents_empty").isVisible()
+    gate = child(tab, QListWidget, "consent_gate")
 
     def gate_items() -> list[str]:
         return [gate.item(i).text() for i in range(gate.count())]
 
     assert any("No recipient is named" in item for item in gate_items())
-    assert _child(tab, QLineEdit, "consent_signer_name").text() == "José Núñez"
+    assert child(tab, QLineEdit, "consent_signer_name").text() == "José Núñez"
 
-    name = _child(tab, QLineEdit, "recipient_name")
-    qtbot.mouseClick(_child(tab, QCheckBox, "recipient_hipaa"), Qt.MouseButton.LeftButton)
+    name = child(tab, QLineEdit, "recipient_name")
+    qtbot.mouseClick(child(tab, QCheckBox, "recipient_hipaa"), Qt.MouseButton.LeftButton)
     qtbot.keyClicks(name, "Health Care for the Homeless")
     qtbot.keyClick(name, Qt.Key.Key_Return)
     qtbot.keyClicks(name, "Office of the Public Defender")
-    qtbot.mouseClick(_child(tab, QPushButton, "recipient_add"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(child(tab, QPushButton, "recipient_add"), Qt.MouseButton.LeftButton)
     assert not any("No recipient is named" in item for item in gate_items())
     for code in ("attendance", "service_plan"):
-        qtbot.mouseClick(_child(tab, QCheckBox, f"info_{code}"), Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(_child(tab, QLineEdit, "consent_purpose"), "any purpose")
+        qtbot.mouseClick(child(tab, QCheckBox, f"info_{code}"), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(child(tab, QLineEdit, "consent_purpose"), "any purpose")
     assert any("'any purpose' is not a purpose" in item for item in gate_items())
-    purpose = _child(tab, QLineEdit, "consent_purpose")
+    purpose = child(tab, QLineEdit, "consent_purpose")
     purpose.selectAll()
     qtbot.keyClicks(purpose, "To coordinate housing services")
-    expiry = _child(tab, QLineEdit, "consent_expiry_date")
+    expiry = child(tab, QLineEdit, "consent_expiry_date")
     qtbot.keyClicks(expiry, "2027-02-30")
 
     # A date that does not exist is refused beside the field; nothing is written.
-    qtbot.mouseClick(_child(tab, QPushButton, "consent_save"), Qt.MouseButton.LeftButton)
-    _settle(qtbot, ctx)
-    error = _child(tab, ErrorLabel, "error_consent_expiry_date")
+    qtbot.mouseClick(child(tab, QPushButton, "consent_save"), Qt.MouseButton.LeftButton)
+    settle(qtbot, ctx)
+    error = child(tab, ErrorLabel, "error_consent_expiry_date")
     assert error.isVisible() and "not a date" in error.message()
-    assert _child(tab, QAbstractItemView, "consents_list").model().rowCount() == 0
+    assert child(tab, QAbstractItemView, "consents_list").model().rowCount() == 0
 
     expiry.clear()
     qtbot.keyClicks(expiry, "2027-02-28")
     with qtbot.waitSignal(ctx.sig_changed, timeout=5000):
-        qtbot.mouseClick(_child(tab, QPushButton, "consent_save"), Qt.MouseButton.LeftButton)
-    _settle(qtbot, ctx)
+        qtbot.mouseClick(child(tab, QPushButton, "consent_save"), Qt.MouseButton.LeftButton)
+    settle(qtbot, ctx)
 
-    rows = _table(_child(tab, QAbstractItemView, "consents_list"))
+    rows = _table(child(tab, QAbstractItemView, "consents_list"))
     assert len(rows) == 1
     assert rows[0][0] == "Release"
     assert rows[0][1] == "Health Care for the Homeless, Office of the Public Defender"
     assert rows[0][2] == "Draft"
-    assert _child(tab, QListWidget, "consent_recipients").count() == 0  # the form was cleared
+    assert child(tab, QListWidget, "consent_recipients").count() == 0  # the form was cleared
     assert ctx.store is not None
     with ctx.store.read() as conn:
         (stored,) = record_queries.list_consents(conn, pid)
@@ -247,8 +203,8 @@ def test_a_consent_is_recorded_with_the_gate_listing_what_is_missing(
 
 def test_documents_are_listed_with_a_short_hash(qtbot: QtBot, ctx: AppContext) -> None:
     pid = _participant(ctx)
-    tab = _show(qtbot, ctx, DocumentsTab(ctx, pid))
-    assert _child(tab, QLabel, "documents_empty").isVisible()
+    tab = show(qtbot, ctx, DocumentsTab(ctx, pid))
+    assert child(tab, QLabel, "documents_empty").isVisible()
     assert ctx.store is not None
     with ctx.store.write() as tx:
         casework.record_document(
@@ -260,8 +216,8 @@ def test_documents_are_listed_with_a_short_hash(qtbot: QtBot, ctx: AppContext) -
             pdf=b"%PDF-1.4 plan",
         )
     tab.refresh()
-    _settle(qtbot, ctx)
-    rows = _table(_child(tab, QAbstractItemView, "documents_list"))
+    settle(qtbot, ctx)
+    rows = _table(child(tab, QAbstractItemView, "documents_list"))
     assert [r[:3] for r in rows] == [["Service plan", "Spanish", "2026.1"]]
     assert len(rows[0][4]) == 12
-    assert not _child(tab, QLabel, "documents_empty").isVisible()
+    assert not child(tab, QLabel, "documents_empty").isVisible()

@@ -6,10 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QTreeWidget,
     QWidget,
 )
@@ -20,6 +18,7 @@ from lead_desktop.store.participants import create_participant
 from lead_desktop.ui.context import AppContext
 from lead_desktop.ui.record.fields import ErrorLabel
 from lead_desktop.ui.record.plan_tab import PlanTab
+from tests.ui.driving import child, click, focused, settle, show, tab_key, type_text
 
 
 def _participant(ctx: AppContext) -> str:
@@ -28,51 +27,12 @@ def _participant(ctx: AppContext) -> str:
         return create_participant(tx, data={"first_name": "Zoë", "last_name": "O'Brien-Ćosić"})
 
 
-def _settle(qtbot: QtBot, ctx: AppContext) -> None:
-    ctx.ops.drain()
-    qtbot.wait(50)
-    ctx.ops.drain()
-    qtbot.wait(20)
-
-
 def _open(qtbot: QtBot, ctx: AppContext, pid: str) -> PlanTab:
-    tab = PlanTab(ctx, pid)
-    qtbot.addWidget(tab)
-    tab.resize(1100, 900)
-    tab.show()
-    tab.activateWindow()
-    qtbot.waitExposed(tab)
-    _settle(qtbot, ctx)
-    return tab
-
-
-def _child(tab: QWidget, cls: type[Any], name: str) -> Any:
-    found = tab.findChild(cls, name)
-    assert found is not None, name
-    return found
-
-
-def _focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def _type(qtbot: QtBot, text: str) -> None:
-    qtbot.keyClicks(_focused(), text)
-
-
-def _tab_key(qtbot: QtBot, times: int = 1) -> None:
-    for _ in range(times):
-        qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
-
-
-def _click(qtbot: QtBot, tab: QWidget, name: str) -> None:
-    qtbot.mouseClick(_child(tab, QPushButton, name), Qt.MouseButton.LeftButton)
+    return show(qtbot, ctx, PlanTab(ctx, pid))
 
 
 def _tree_texts(tab: QWidget) -> list[str]:
-    tree = _child(tab, QTreeWidget, "plan_goals")
+    tree = child(tab, QTreeWidget, "plan_goals")
     out = []
     for g in range(tree.topLevelItemCount()):
         top = tree.topLevelItem(g)
@@ -92,34 +52,34 @@ def test_a_plan_with_two_goals_is_built_by_keyboard_and_saved(
 ) -> None:
     pid = _participant(ctx)
     tab = _open(qtbot, ctx, pid)
-    assert "No service plan yet" in _child(tab, QLabel, "plan_empty").text()
+    assert "No service plan yet" in child(tab, QLabel, "plan_empty").text()
 
-    _click(qtbot, tab, "plan_new")
-    assert _focused().objectName() == "plan_priorities"
-    _type(qtbot, "Somewhere safe to sleep; see my daughter")
+    click(qtbot, tab, "plan_new")
+    assert focused().objectName() == "plan_priorities"
+    type_text(qtbot, "Somewhere safe to sleep; see my daughter")
 
-    _click(qtbot, tab, "plan_add_goal")
-    assert _focused().objectName() == "goal_domain"  # first unused domain: housing
-    _tab_key(qtbot)
-    _type(qtbot, "Move into stable housing")
-    _tab_key(qtbot)
-    _type(qtbot, "No ID")
-    _click(qtbot, tab, "plan_add_step")
-    assert _focused().objectName() == "step_description"
-    _type(qtbot, "Get a Maryland state ID")
-    _tab_key(qtbot)  # who: participant (default); partner's name is skipped while disabled
-    _tab_key(qtbot)
-    assert _focused().objectName() == "step_target_date"
-    _type(qtbot, "3/20/2026")
+    click(qtbot, tab, "plan_add_goal")
+    assert focused().objectName() == "goal_domain"  # first unused domain: housing
+    tab_key(qtbot)
+    type_text(qtbot, "Move into stable housing")
+    tab_key(qtbot)
+    type_text(qtbot, "No ID")
+    click(qtbot, tab, "plan_add_step")
+    assert focused().objectName() == "step_description"
+    type_text(qtbot, "Get a Maryland state ID")
+    tab_key(qtbot)  # who: participant (default); partner's name is skipped while disabled
+    tab_key(qtbot)
+    assert focused().objectName() == "step_target_date"
+    type_text(qtbot, "3/20/2026")
 
-    _click(qtbot, tab, "plan_add_goal")
-    _type(qtbot, "Sub")  # picks "Substance use" in the domain list
-    _tab_key(qtbot)
-    _type(qtbot, "Keep naloxone on hand")
-    _click(qtbot, tab, "plan_add_step")
-    _type(qtbot, "Pick up a kit at the drop-in")
-    _tab_key(qtbot)
-    _type(qtbot, "Case")  # who: case manager
+    click(qtbot, tab, "plan_add_goal")
+    type_text(qtbot, "Sub")  # picks "Substance use" in the domain list
+    tab_key(qtbot)
+    type_text(qtbot, "Keep naloxone on hand")
+    click(qtbot, tab, "plan_add_step")
+    type_text(qtbot, "Pick up a kit at the drop-in")
+    tab_key(qtbot)
+    type_text(qtbot, "Case")  # who: case manager
     assert _tree_texts(tab) == [
         "Housing: Move into stable housing",
         "  Get a Maryland state ID",
@@ -128,9 +88,9 @@ def test_a_plan_with_two_goals_is_built_by_keyboard_and_saved(
     ]
 
     with qtbot.waitSignal(ctx.sig_changed, timeout=5000):
-        _click(qtbot, tab, "plan_save")
-    _settle(qtbot, ctx)
-    assert "saved" in _child(tab, QLabel, "plan_message").text()
+        click(qtbot, tab, "plan_save")
+    settle(qtbot, ctx)
+    assert "saved" in child(tab, QLabel, "plan_message").text()
     plans = _plans(ctx, pid)
     assert len(plans) == 1
     assert ctx.store is not None
@@ -150,10 +110,10 @@ def test_a_plan_with_two_goals_is_built_by_keyboard_and_saved(
         [("Pick up a kit at the drop-in", "case_manager", None)],
     ]
     # Saving again after an edit updates the same plan, nothing is duplicated.
-    _click(qtbot, tab, "plan_mark_done")
+    click(qtbot, tab, "plan_mark_done")
     with qtbot.waitSignal(ctx.sig_changed, timeout=5000):
-        _click(qtbot, tab, "plan_save")
-    _settle(qtbot, ctx)
+        click(qtbot, tab, "plan_save")
+    settle(qtbot, ctx)
     with ctx.store.read() as conn:
         again = casework.plan_tree(conn, plans[0]["id"])
     assert len(_plans(ctx, pid)) == 1
@@ -166,52 +126,52 @@ def test_a_bad_target_date_is_shown_beside_it_and_nothing_is_written(
 ) -> None:
     pid = _participant(ctx)
     tab = _open(qtbot, ctx, pid)
-    _click(qtbot, tab, "plan_new")
-    _click(qtbot, tab, "plan_add_goal")
-    _tab_key(qtbot)
-    _type(qtbot, "Apply for SNAP")
-    _click(qtbot, tab, "plan_add_step")
-    _type(qtbot, "Go to the DSS office together")
-    _tab_key(qtbot, 2)
-    _type(qtbot, "2026-02-30")
-    _click(qtbot, tab, "plan_add_goal")  # move away: the problem must be found on save anyway
-    _tab_key(qtbot)
-    _type(qtbot, "See a counselor")
+    click(qtbot, tab, "plan_new")
+    click(qtbot, tab, "plan_add_goal")
+    tab_key(qtbot)
+    type_text(qtbot, "Apply for SNAP")
+    click(qtbot, tab, "plan_add_step")
+    type_text(qtbot, "Go to the DSS office together")
+    tab_key(qtbot, 2)
+    type_text(qtbot, "2026-02-30")
+    click(qtbot, tab, "plan_add_goal")  # move away: the problem must be found on save anyway
+    tab_key(qtbot)
+    type_text(qtbot, "See a counselor")
 
-    _click(qtbot, tab, "plan_save")
-    _settle(qtbot, ctx)
-    error = _child(tab, ErrorLabel, "error_step_target_date")
+    click(qtbot, tab, "plan_save")
+    settle(qtbot, ctx)
+    error = child(tab, ErrorLabel, "error_step_target_date")
     assert error.isVisible()
     assert "Target date" in error.message() and "not a date" in error.message()
-    date_field = _child(tab, QWidget, "step_target_date")
-    assert _focused() is date_field  # the bad step was selected and its date focused
-    assert "Nothing was saved" in _child(tab, QLabel, "plan_message").text()
+    date_field = child(tab, QWidget, "step_target_date")
+    assert focused() is date_field  # the bad step was selected and its date focused
+    assert "Nothing was saved" in child(tab, QLabel, "plan_message").text()
     assert _plans(ctx, pid) == []
 
     # Fixing the date clears the message; the plan then saves.
     date_field.selectAll()
-    _type(qtbot, "2026-03-02")
+    type_text(qtbot, "2026-03-02")
     assert not error.isVisible()
     with qtbot.waitSignal(ctx.sig_changed, timeout=5000):
-        _click(qtbot, tab, "plan_save")
-    _settle(qtbot, ctx)
+        click(qtbot, tab, "plan_save")
+    settle(qtbot, ctx)
     assert len(_plans(ctx, pid)) == 1
 
 
 def test_undo_takes_back_the_last_goal_or_step_edit(qtbot: QtBot, ctx: AppContext) -> None:
     tab = _open(qtbot, ctx, _participant(ctx))
-    _click(qtbot, tab, "plan_new")
-    _click(qtbot, tab, "plan_add_goal")
-    _tab_key(qtbot)
-    _type(qtbot, "Enroll in Medicaid")
-    _click(qtbot, tab, "plan_add_step")
-    _type(qtbot, "Use the program address")
+    click(qtbot, tab, "plan_new")
+    click(qtbot, tab, "plan_add_goal")
+    tab_key(qtbot)
+    type_text(qtbot, "Enroll in Medicaid")
+    click(qtbot, tab, "plan_add_step")
+    type_text(qtbot, "Use the program address")
     assert len(_tree_texts(tab)) == 2
-    _click(qtbot, tab, "plan_undo")  # the step's description
+    click(qtbot, tab, "plan_undo")  # the step's description
     assert _tree_texts(tab)[1] == "  (new step)"
-    _click(qtbot, tab, "plan_undo")  # the step itself
+    click(qtbot, tab, "plan_undo")  # the step itself
     assert _tree_texts(tab) == ["Housing: Enroll in Medicaid"]
-    tree = _child(tab, QTreeWidget, "plan_goals")
+    tree = child(tab, QTreeWidget, "plan_goals")
     tree.setFocus()
     qtbot.keyClick(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _tree_texts(tab) == ["Housing: (new goal)"]
@@ -220,11 +180,11 @@ def test_undo_takes_back_the_last_goal_or_step_edit(qtbot: QtBot, ctx: AppContex
 def test_the_plan_draft_brings_the_edit_back(qtbot: QtBot, ctx: AppContext) -> None:
     pid = _participant(ctx)
     tab = _open(qtbot, ctx, pid)
-    _click(qtbot, tab, "plan_new")
-    _type(qtbot, "A bed before winter")
-    _click(qtbot, tab, "plan_add_goal")
-    _tab_key(qtbot)
-    _type(qtbot, "Housing voucher")
+    click(qtbot, tab, "plan_new")
+    type_text(qtbot, "A bed before winter")
+    click(qtbot, tab, "plan_add_goal")
+    tab_key(qtbot)
+    type_text(qtbot, "Housing voucher")
     assert ctx.store is not None
     store = ctx.store
 
@@ -242,17 +202,17 @@ def test_the_plan_draft_brings_the_edit_back(qtbot: QtBot, ctx: AppContext) -> N
     payload = drafts()[0]["payload"]
 
     fresh = _open(qtbot, ctx, pid)
-    assert not _child(fresh, QTreeWidget, "plan_goals").isVisible()  # no plan stored yet
+    assert not child(fresh, QTreeWidget, "plan_goals").isVisible()  # no plan stored yet
     fresh.restore_payload(payload)
-    assert _child(fresh, QPlainTextEdit, "plan_priorities").toPlainText() == "A bed before winter"
+    assert child(fresh, QPlainTextEdit, "plan_priorities").toPlainText() == "A bed before winter"
     assert _tree_texts(fresh) == ["Housing: Housing voucher"]
-    assert "Unsaved edits were restored" in _child(fresh, QLabel, "plan_message").text()
+    assert "Unsaved edits were restored" in child(fresh, QLabel, "plan_message").text()
     # A reload in the background does not wipe the restored edits.
     fresh.refresh()
-    _settle(qtbot, ctx)
+    settle(qtbot, ctx)
     assert _tree_texts(fresh) == ["Housing: Housing voucher"]
     # Saving it stores the plan and drops the draft.
     with qtbot.waitSignal(ctx.sig_changed, timeout=5000):
-        _click(qtbot, fresh, "plan_save")
-    _settle(qtbot, ctx)
+        click(qtbot, fresh, "plan_save")
+    settle(qtbot, ctx)
     assert len(_plans(ctx, pid)) == 1
