@@ -53,7 +53,11 @@ def serving(*args: str, url: str, verify: ssl.SSLContext | bool = False) -> Iter
         yield
     finally:
         proc.terminate()
-        proc.wait(20)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(20)
 
 
 def test_users_codes_enrollment_and_revocation(tmp_path: Path) -> None:
