@@ -1,4 +1,4 @@
-"""A read-only table model over a list of rows: what every list of the record shares."""
+"""A read-only table over a list of rows (model and view): what every list of the record shares."""
 
 from __future__ import annotations
 
@@ -6,7 +6,15 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 logger = logging.getLogger(__name__)
 
@@ -80,3 +88,17 @@ class RowsModel(QAbstractTableModel):
     def text(self, row: Any, column: int) -> Any:
         """The text ``column`` of ``row`` shows (None: empty)."""
         return None
+
+
+def rows_table(model: QAbstractItemModel, name: str, accessible: str) -> QTableView:
+    """A read-only view of ``model`` that selects whole rows, without row numbers, its columns as
+    wide as their contents; named ``name``, read out as ``accessible``."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setAccessibleName(accessible)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table

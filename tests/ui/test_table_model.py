@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from lead_desktop.ui.table_model import RowsModel
+from lead_desktop.ui.table_model import RowsModel, rows_table
 
 
 class _People(RowsModel):
@@ -49,3 +49,13 @@ def test_rows_titles_and_cells(qapp: QApplication) -> None:
     assert model.row(-1) is None
     assert model.row_of("b") == 1
     assert model.row_of("z") == -1
+
+
+def test_the_table_view_is_read_only_and_selects_whole_rows(qapp: QApplication) -> None:
+    model = _People()
+    table = rows_table(model, "people", "People")
+    assert (table.objectName(), table.accessibleName()) == ("people", "People")
+    assert table.model() is model
+    assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    assert table.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows
+    assert table.verticalHeader().isHidden()

@@ -10,12 +10,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QScrollArea,
     QSplitter,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +25,7 @@ from lead_desktop.ui import labels
 from lead_desktop.ui.context import AppContext
 from lead_desktop.ui.record.fields import concerns, date_text, when_alive
 from lead_desktop.ui.screening_form import ScreeningForm, answer_label, max_total
-from lead_desktop.ui.table_model import RowsModel
+from lead_desktop.ui.table_model import RowsModel, rows_table
 
 logger = logging.getLogger(__name__)
 
@@ -129,18 +127,11 @@ class AssessmentsTab(QWidget):
         self.empty.hide()  # until the first load says whether there are screenings
         past_layout.addWidget(self.empty)
         self.model = ScreeningsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("screenings")
-        self.table.setAccessibleName(self.tr("Past screenings"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = rows_table(self.model, "screenings", self.tr("Past screenings"))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         rows = self.table.verticalHeader().defaultSectionSize()
-        self.table.setMinimumHeight(header.sizeHint().height() + 4 * rows)  # four rows show
+        titles = self.table.horizontalHeader().sizeHint().height()
+        self.table.setMinimumHeight(titles + 4 * rows)  # four rows show
         self.table.selectionModel().currentRowChanged.connect(self.on_table_current_changed)
         self.detail = QLabel(self.tr("Pick a screening to see its answers."))
         self.detail.setObjectName("screening_detail")

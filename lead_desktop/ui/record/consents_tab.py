@@ -19,7 +19,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -62,6 +60,7 @@ from lead_desktop.ui.record.fields import (
     FieldErrors,
     concerns,
 )
+from lead_desktop.ui.table_model import rows_table
 
 logger = logging.getLogger(__name__)
 
@@ -125,14 +124,7 @@ class ConsentsTab(QWidget):
         )
         self.empty.setObjectName("consents_empty")
         self.empty.setWordWrap(True)
-        self.table = QTableView()
-        self.table.setObjectName("consents_list")
-        self.table.setAccessibleName(self.tr("Consents, newest first"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = rows_table(self.model, "consents_list", self.tr("Consents, newest first"))
         self.table.horizontalHeader().setSectionResizeMode(
             ConsentsModel.COL_RECIPIENTS, QHeaderView.ResizeMode.Stretch
         )

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,7 +44,7 @@ from lead_desktop.ui.record.fields import (
     concerns,
     date_text,
 )
-from lead_desktop.ui.table_model import RowsModel
+from lead_desktop.ui.table_model import RowsModel, rows_table
 
 logger = logging.getLogger(__name__)
 
@@ -292,18 +291,11 @@ class ContactsTab(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.empty)
         self.model = ContactsModel(self.service_text, self)
-        self.table = QTableView()
-        self.table.setObjectName("contacts_list")
-        self.table.setAccessibleName(self.tr("Contacts, newest first"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = rows_table(self.model, "contacts_list", self.tr("Contacts, newest first"))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ContactsModel.COL_NOTE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         layout.addWidget(self.table, 1)

@@ -7,12 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +26,7 @@ from lead_desktop.ui import labels
 from lead_desktop.ui.context import AppContext, Change, show_error
 from lead_desktop.ui.documents.preview import open_preview
 from lead_desktop.ui.record.fields import concerns, local_datetime_text, when_alive
-from lead_desktop.ui.table_model import RowsModel
+from lead_desktop.ui.table_model import RowsModel, rows_table
 
 logger = logging.getLogger(__name__)
 
@@ -117,15 +114,8 @@ class DocumentsTab(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.model = DocumentsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("documents_list")
-        self.table.setAccessibleName(self.tr("Documents, newest first"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = rows_table(self.model, "documents_list", self.tr("Documents, newest first"))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self.on_list_current_changed)
         self.verify_button = QPushButton(self.tr("&Verify reprint"))

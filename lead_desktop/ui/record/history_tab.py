@@ -7,10 +7,7 @@ import logging
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,7 +17,7 @@ from lead_desktop.ui import labels
 from lead_desktop.ui.context import AppContext
 from lead_desktop.ui.record.fields import concerns, local_datetime_text, when_alive
 from lead_desktop.ui.record.profile_tab import field_title
-from lead_desktop.ui.table_model import RowsModel
+from lead_desktop.ui.table_model import RowsModel, rows_table
 
 logger = logging.getLogger(__name__)
 
@@ -121,16 +118,9 @@ class HistoryTab(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.model = HistoryModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("history")
-        self.table.setAccessibleName(self.tr("History of the record"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = rows_table(self.model, "history", self.tr("History of the record"))
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         ctx.sig_changed.connect(self.on_ctx_changed)

@@ -11,12 +11,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +36,7 @@ from lead_desktop.ui.record.fields import (
     date_text,
     when_alive,
 )
-from lead_desktop.ui.table_model import RowsModel
+from lead_desktop.ui.table_model import RowsModel, rows_table
 
 logger = logging.getLogger(__name__)
 
@@ -139,16 +137,9 @@ class ReferralsTab(QWidget):
         layout.addWidget(self.empty)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.model = ReferralsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("referrals")
-        self.table.setAccessibleName(self.tr("Referrals"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = rows_table(self.model, "referrals", self.tr("Referrals"))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self.on_table_current_changed)
         self.splitter.addWidget(self.table)
