@@ -32,6 +32,7 @@ from lead_desktop.store.caseload import (
     caseload_people,
     caseload_rows,
     count_capacity,
+    paused_gc,
     sort_rows,
     with_flags,
 )
@@ -280,32 +281,28 @@ def load_caseload(
     """Read the caseload (everyone, or only the worker's own) in one snapshot, sorted; run on
     the read thread. The worker's own caseload goes through indexes: milliseconds at 100k.
     Everyone without ``flags`` is phase 1 (people only, about 0.4 s at 100k with the sort;
-    :func:`load_flags` is phase 2); with ``flags``, both phases in one snapshot."""
+    :func:`load_flags` is phase 2); with ``flags``, everything in one statement (a refresh)."""
     settings = program_settings.load(store)
     rules = CapacityRules(settings.program_capacity, settings.per_worker_max)
     worker = store.worker_id
     today = date.today()
     pending: tuple[str, ...] = ()
-    with store.read() as conn:
+    with paused_gc(), store.read() as conn:
         if mine_only:
             rows = caseload_rows(
                 conn, today=today, intake_days=settings.intake_days, worker_id=worker
             )
             counts = capacity(conn, rules, worker_id=worker) if rows else None
+        elif flags:  # one statement: cheaper than the two phases one after the other
+            rows = caseload_rows(conn, today=today, intake_days=settings.intake_days)
         else:
             people = caseload_people(conn)
             rows = people.rows
-            if flags:
-                found = caseload_flags(
-                    conn, today=today, pending=people.pending, intake_days=settings.intake_days
-                )
-                rows = with_flags(rows, found)
-            else:
-                pending = tuple(people.pending)
-    rows = sort_rows(rows, order[0], descending=order[1])
-    by_id = {row.participant_id: row for row in rows}
-    if not mine_only:
-        counts = count_capacity(rows, rules)
+            pending = tuple(people.pending)
+        rows = sort_rows(rows, order[0], descending=order[1])
+        by_id = {row.participant_id: row for row in rows}
+        if not mine_only:
+            counts = count_capacity(rows, rules)
     return Loaded(
         rows,
         by_id,
@@ -322,11 +319,11 @@ def load_caseload(
 def load_flags(store: Store, data: Loaded) -> dict[str, CaseRow]:
     """Phase 2 on the read thread: the rows of a phase-1 load completed with their casework
     (last contact, intake, consent and plan flags), by participant id."""
-    with store.read() as conn:
+    with paused_gc(), store.read() as conn:
         found = caseload_flags(
             conn, today=date.today(), pending=data.pending, intake_days=data.intake_days
         )
-    return {row.participant_id: row for row in with_flags(data.rows, found)}
+        return {row.participant_id: row for row in with_flags(data.rows, found)}
 
 
 def rows_for(store: Store, ids: list[str], intake_days: int) -> list[CaseRow]:
