@@ -375,7 +375,7 @@ def table(r: dict[str, Any]) -> str:
         f"{r['supervisor_unlock_to_flags_s_max']:.3f}")  # fmt: skip
     row("  read thread: people (phase 1, sorted), median, s", r["load_people_s_median"])
     row("  read thread: casework (phase 2), median, s", r["load_flags_s_median"])
-    row("  read thread: both in one snapshot (a refresh), median, s", r["load_s_median"])
+    row("  read thread: everything in one statement (a refresh), median, s", r["load_s_median"])
     row(f"keystroke -> results shown, p95 ({r['keystrokes']} keys), ms", keys["p95"],
         f"{keys['p95']:.1f}", ms)  # fmt: skip
     row("  p50 / max, ms", 0, f"{keys['p50']:.1f} / {keys['max']:.1f}")
