@@ -254,8 +254,16 @@
             <translation>sin datos</translation>
         </message>
         <message>
+            <source>still loading</source>
+            <translation>todavía cargando</translation>
+        </message>
+        <message>
             <source>{0}: {1}</source>
             <translation>{0}: {1}</translation>
+        </message>
+        <message>
+            <source>Still loading; shown in a moment</source>
+            <translation>Todavía cargando; se muestra en un momento</translation>
         </message>
         <message>
             <source>Nothing needs attention</source>
@@ -298,7 +306,7 @@
         <name>CaseloadView</name>
         <message>
             <source>&amp;Find:</source>
-            <extracomment>Results shown for a search. Typing pauses this long: the search counts as done and is audited once. Typing pauses this long: details of results outside the loaded caseload are read. Changes that cannot alter the caseload.</extracomment>
+            <extracomment>Results shown for a search. Typing pauses this long: the search counts as done and is audited once. Typing pauses this long: details of results outside the loaded caseload are read. Changes that cannot alter the caseload. Filters and sort fields that need the casework columns (phase 2 of loading everyone).</extracomment>
             <translation>&amp;Buscar:</translation>
         </message>
         <message>
@@ -422,8 +430,16 @@
             <translation>{0} participantes</translation>
         </message>
         <message>
+            <source>{0}; still loading what needs attention…</source>
+            <translation>{0}; todavía cargando lo que requiere atención…</translation>
+        </message>
+        <message>
             <source>Loading everyone in the program…</source>
             <translation>Cargando a todas las personas del programa…</translation>
+        </message>
+        <message>
+            <source>Still loading what needs attention; this list shows in a moment.</source>
+            <translation>Todavía cargando lo que requiere atención; esta lista se muestra en un momento.</translation>
         </message>
         <message>
             <source>Nobody matches that search. Check the spelling, or try part of the name, an alias or street name, or a date of birth.</source>
@@ -486,7 +502,7 @@
         <name>ConsentActDialog</name>
         <message>
             <source>Loading the consent…</source>
-            <extracomment>Issue fields shown beside a field of the dialog (the rest go to the refusal at the top).</extracomment>
+            <extracomment>Names the dialog and its controls (``&lt;name&gt;_dialog``, ``&lt;name&gt;_submit``...). Issue fields shown beside a field of the dialog (the rest go to the refusal at the top).</extracomment>
             <translation>Cargando el consentimiento…</translation>
         </message>
         <message>
