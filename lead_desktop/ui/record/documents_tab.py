@@ -87,7 +87,7 @@ class DocumentsModel(RowsModel):
         if column == self.COL_KIND:
             return labels.code(doc["kind"].replace("-", "_"))
         if column == self.COL_LANGUAGE:
-            return self._languages.get(doc["language"], doc["language"])
+            return str(self._languages.get(doc["language"], doc["language"]))
         if column == self.COL_TEMPLATE:
             return str(doc["template_version"])
         if column == self.COL_DATE:
@@ -170,7 +170,8 @@ class DocumentsTab(QWidget):
 
     def selected_document(self) -> dict[str, Any] | None:
         """The document selected in the list, if any."""
-        return self.model.row(self.model.row_of(self._selected_id))
+        found: dict[str, Any] | None = self.model.row(self.model.row_of(self._selected_id))
+        return found
 
     def _update_buttons(self) -> None:
         chosen = self.selected_document() is not None
