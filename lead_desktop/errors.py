@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as _field
 
 
 class LeadError(Exception):
@@ -17,10 +18,31 @@ class Issue:
     problem: str
     fix: str
     line: int | None = None
+    #: The English (problem, fix) templates with ``{name}`` placeholders, for translation.
+    templates: tuple[str, str] | None = _field(default=None, compare=False)
+    #: The values for the placeholders, already formatted as text (user data stays here).
+    args: dict[str, str] = _field(default_factory=dict, compare=False)
 
     def __str__(self) -> str:
         where = f"line {self.line}: " if self.line is not None else ""
         return f"{where}{self.field}: {self.problem}; {self.fix}"
+
+
+def issue(field: str, problem: str, fix: str, line: int | None = None, /, **args: str) -> Issue:
+    """An :class:`Issue` from English templates; ``args`` fill the ``{name}`` placeholders.
+
+    ``line`` (an import row) is positional. The English text is ``problem.format(**args)`` and
+    ``fix.format(**args)``; the templates and values are kept so the interface can show the same
+    issue in another language.
+    """
+    return Issue(
+        field,
+        problem.format(**args),
+        fix.format(**args),
+        line,
+        templates=(problem, fix),
+        args=dict(args),
+    )
 
 
 class ValidationError(LeadError):

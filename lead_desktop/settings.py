@@ -13,7 +13,7 @@ from typing import Any
 from lead_desktop.domain import casework
 from lead_desktop.domain.capacity import DEFAULT_PER_WORKER_MAX, DEFAULT_PROGRAM_CAPACITY
 from lead_desktop.domain.intake import DEFAULT_INTAKE_DAYS, MAX_INTAKE_DAYS, MIN_INTAKE_DAYS
-from lead_desktop.errors import Issue, ValidationError
+from lead_desktop.errors import Issue, ValidationError, issue
 from lead_desktop.store.store import Store
 
 DEFAULT_IDLE_MINUTES = 10
@@ -76,28 +76,39 @@ def validate(settings: ProgramSettings) -> list[Issue]:
     issues: list[Issue] = []
     if not _whole(settings.idle_minutes, MIN_IDLE_MINUTES, MAX_IDLE_MINUTES):
         issues.append(
-            Issue(
+            issue(
                 "idle_minutes",
-                f"{settings.idle_minutes!r} minutes is out of range",
-                f"choose {MIN_IDLE_MINUTES} to {MAX_IDLE_MINUTES} minutes",
+                "{value} minutes is out of range",
+                "choose {low} to {high} minutes",
+                value=repr(settings.idle_minutes),
+                low=str(MIN_IDLE_MINUTES),
+                high=str(MAX_IDLE_MINUTES),
             )
         )
     if not _whole(settings.intake_days, MIN_INTAKE_DAYS, MAX_INTAKE_DAYS):
         issues.append(
-            Issue(
+            issue(
                 "intake_days",
-                f"{settings.intake_days!r} days is out of range",
-                f"choose {MIN_INTAKE_DAYS} to {MAX_INTAKE_DAYS} days",
+                "{value} days is out of range",
+                "choose {low} to {high} days",
+                value=repr(settings.intake_days),
+                low=str(MIN_INTAKE_DAYS),
+                high=str(MAX_INTAKE_DAYS),
             )
         )
     for name in ("program_capacity", "per_worker_max"):
         if not _whole(getattr(settings, name), 1, 100_000):
             issues.append(
-                Issue(name, f"{getattr(settings, name)!r} is not allowed", "enter 1 or more")
+                issue(
+                    name,
+                    "{value} is not allowed",
+                    "enter 1 or more",
+                    value=repr(getattr(settings, name)),
+                )
             )
     if settings.per_worker_max > settings.program_capacity:
         issues.append(
-            Issue(
+            issue(
                 "per_worker_max",
                 "is larger than the program's capacity",
                 "make it no larger than the program capacity",
@@ -106,15 +117,15 @@ def validate(settings: ProgramSettings) -> list[Issue]:
     items = [i.strip() for i in settings.exclusion_items]
     if not items or any(not i for i in items):
         issues.append(
-            Issue("exclusion_items", "has an empty item", "write each question or remove it")
+            issue("exclusion_items", "has an empty item", "write each question or remove it")
         )
     elif len(set(items)) != len(items):
-        issues.append(Issue("exclusion_items", "repeats a question", "remove the repeat"))
+        issues.append(issue("exclusion_items", "repeats a question", "remove the repeat"))
     if not settings.program.name.strip():
-        issues.append(Issue("program.name", "is empty", "enter the program's name"))
+        issues.append(issue("program.name", "is empty", "enter the program's name"))
     for name in ("name", "address", "phone"):
         if len(getattr(settings.program, name)) > 300:
-            issues.append(Issue(f"program.{name}", "is too long", "shorten it to 300 characters"))
+            issues.append(issue(f"program.{name}", "is too long", "shorten it to 300 characters"))
     return issues
 
 

@@ -149,7 +149,7 @@ def _is_translate(func: ast.expr) -> bool:
 
 def extra_messages() -> dict[str, set[str]]:
     """Strings lupdate cannot see: wrapper helpers, contexts held in constants, domain codes."""
-    extra: dict[str, set[str]] = {CODES: set(code_strings())}
+    extra: dict[str, set[str]] = {CODES: set(code_strings()), ISSUES: issue_templates()}
     for path in sorted((REPO / "lead_desktop" / "ui").rglob("*.py")):
         tree = ast.parse(path.read_text("utf-8"))
         constants = _module_strings(tree)
@@ -169,6 +169,66 @@ def extra_messages() -> dict[str, set[str]]:
                     if context is not None and text is not None:
                         extra.setdefault(context, set()).add(text)
     return extra
+
+
+ISSUES = "issues"
+#: Core functions that build an Issue from English templates: name -> position of the problem
+#: (the fix follows it).
+ISSUE_BUILDERS = {"issue": 1, "_refuse": 1, "bad": 1, "_at": 2}
+
+
+def _local_strings(function: ast.AST) -> dict[str, set[str]]:
+    """Literal strings assigned to each plain name inside one function."""
+    out: dict[str, set[str]] = {}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            values = [node.value]
+            while values:
+                value = values.pop()
+                if isinstance(value, ast.IfExp):
+                    values += [value.body, value.orelse]
+                elif isinstance(value, ast.Constant) and isinstance(value.value, str):
+                    if isinstance(target, ast.Name):
+                        out.setdefault(target.id, set()).add(value.value)
+    return out
+
+
+def issue_templates() -> set[str]:
+    """English templates of the core's validation messages (context ``issues``).
+
+    Every ``issue(field, problem, fix, ...)`` call (and the small wrappers in
+    :data:`ISSUE_BUILDERS`) outside the interface, with literal templates, plus the consent
+    rules' :data:`~lead_desktop.domain.consent.MESSAGES`.
+    """
+    from lead_desktop.domain import consent
+
+    found: set[str] = set()
+    for problem, fix in consent.MESSAGES.values():
+        found.update((consent.plain_template(problem), consent.plain_template(fix)))
+    ui = REPO / "lead_desktop" / "ui"
+    for path in sorted((REPO / "lead_desktop").rglob("*.py")):
+        if ui in path.parents:
+            continue
+        tree = ast.parse(path.read_text("utf-8"))
+        constants = _module_strings(tree)
+        scopes: list[ast.AST] = [tree]
+        scopes += [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)]
+        for scope in scopes:
+            local = _local_strings(scope) if scope is not tree else {}
+            for call in ast.walk(scope):
+                if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)):
+                    continue
+                at = ISSUE_BUILDERS.get(call.func.id)
+                if at is None:
+                    continue
+                for arg in call.args[at : at + 2]:
+                    text = _literal(arg, constants)
+                    if text is not None:
+                        found.add(text)
+                    elif isinstance(arg, ast.Name):
+                        found.update(local.get(arg.id, ()))
+    return {t for t in found if t.strip()}
 
 
 def _translations(ts: Path) -> dict[tuple[str, str], str]:

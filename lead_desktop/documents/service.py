@@ -18,7 +18,7 @@ from lead_desktop.documents.model import COVER_KIND, KINDS, BuiltDocument
 from lead_desktop.documents.plan_pdf import build_plan_pdf
 from lead_desktop.documents.templates import CONSENT_KINDS, TYPE_OF_KIND, load_template
 from lead_desktop.domain import consent as rules
-from lead_desktop.errors import Issue, LeadError, NotFoundError, ValidationError
+from lead_desktop.errors import LeadError, NotFoundError, ValidationError, issue
 from lead_desktop.store import consents as store_consents
 from lead_desktop.store.casework import plan_tree, record_document
 from lead_desktop.store.records import get_row
@@ -76,12 +76,20 @@ def _consent_for(
         consent = store_consents.get_consent(conn, consent_id)
         if consent["participant_id"] != participant_id:
             raise ValidationError(
-                [Issue("consent", "belongs to another participant", "check the consent id")]
+                [issue("consent", "belongs to another participant", "check the consent id")]
             )
         if consent_type is not None and consent["consent_type"] != consent_type:
             kind = CONSENT_KINDS.get(consent["consent_type"], consent["consent_type"])
             raise ValidationError(
-                [Issue("consent", f"is a {consent['consent_type']} consent", f"print it as {kind}")]
+                [
+                    issue(
+                        "consent",
+                        "is a {kind} consent",
+                        "print it as {document}",
+                        kind=str(consent["consent_type"]),
+                        document=kind,
+                    )
+                ]
             )
         return consent
     statuses = ("signed", "revoked") if consent_type is None else None
@@ -108,7 +116,15 @@ def build(
     """Build one document of ``kind`` (see KINDS) for a participant; see the package docs."""
     if kind not in KINDS:
         raise ValidationError(
-            [Issue("kind", f"{kind!r} is not a document kind", f"use one of {', '.join(KINDS)}")]
+            [
+                issue(
+                    "kind",
+                    "{value} is not a document kind",
+                    "use one of {options}",
+                    value=repr(kind),
+                    options=", ".join(KINDS),
+                )
+            ]
         )
     load_template("common", language)  # an unknown language fails here, clearly
     day = today or date.today()

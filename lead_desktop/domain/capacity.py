@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lead_desktop.errors import Issue, ValidationError
+from lead_desktop.errors import Issue, ValidationError, issue
 
 DEFAULT_PROGRAM_CAPACITY = 60
 DEFAULT_PER_WORKER_MAX = 25
@@ -13,20 +13,22 @@ DEFAULT_PER_WORKER_MAX = 25
 def _positive_int_issue(field: str, value: object) -> Issue | None:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return None
-    return Issue(
-        field=field,
-        problem=f"{value!r} is not a positive whole number",
-        fix="enter a whole number of participants, 1 or more",
+    return issue(
+        field,
+        "{value} is not a positive whole number",
+        "enter a whole number of participants, 1 or more",
+        value=repr(value),
     )
 
 
 def _count_issue(field: str, value: object) -> Issue | None:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return None
-    return Issue(
-        field=field,
-        problem=f"{value!r} is not a count of participants",
-        fix="give a whole number, 0 or more",
+    return issue(
+        field,
+        "{value} is not a count of participants",
+        "give a whole number, 0 or more",
+        value=repr(value),
     )
 
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from lead_desktop.errors import Issue, ValidationError
+from lead_desktop.errors import Issue, ValidationError, issue
 
 REFERRAL_TYPES = ("arrest_diversion", "social_contact", "community")
 OFFENSES = ("possession", "subsistence_sale", "prostitution", "other")
@@ -55,7 +55,7 @@ class Checker:
         self.issues: list[Issue] = []
         self.out: dict[str, Any] = {}
         for field in sorted(set(data) - set(allowed)):
-            self.issues.append(Issue(field, "is not a field of this record", "remove it"))
+            self.issues.append(issue(field, "is not a field of this record", "remove it"))
 
     def text(self, field: str, *, required: bool = False, limit: int = 2000) -> None:
         """Normalise free text; ``required`` means it may not be empty."""
@@ -64,9 +64,19 @@ class Checker:
         value = self.data.get(field)
         text = str(value).strip() if value is not None else ""
         if required and not text:
-            self.issues.append(Issue(field, "is empty", f"enter the {field.replace('_', ' ')}"))
+            self.issues.append(
+                issue(field, "is empty", "enter the {name}", name=field.replace("_", " "))
+            )
         if len(text) > limit:
-            self.issues.append(Issue(field, f"is {len(text)} characters", f"shorten to {limit}"))
+            self.issues.append(
+                issue(
+                    field,
+                    "is {length} characters",
+                    "shorten to {limit}",
+                    length=str(len(text)),
+                    limit=str(limit),
+                )
+            )
         self.out[field] = text or None
 
     def choice(self, field: str, options: Sequence[str], *, required: bool = False) -> None:
@@ -76,7 +86,13 @@ class Checker:
         value = self.data.get(field)
         if value not in options:
             self.issues.append(
-                Issue(field, f"{value!r} is not allowed", f"choose one of {', '.join(options)}")
+                issue(
+                    field,
+                    "{value} is not allowed",
+                    "choose one of {options}",
+                    value=repr(value),
+                    options=", ".join(options),
+                )
             )
         self.out[field] = value
 
@@ -97,7 +113,23 @@ class Checker:
                 parsed = datetime.fromisoformat(str(value)).isoformat()
         except ValueError:
             example = "2026-03-05" if kind == "date" else "2026-03-05T14:30"
-            self.issues.append(Issue(field, f"{value!r} is not a {kind}", f"use e.g. {example}"))
+            self.issues.append(
+                issue(
+                    field,
+                    "{value} is not a date",
+                    "use e.g. {example}",
+                    value=repr(value),
+                    example=example,
+                )
+                if kind == "date"
+                else issue(
+                    field,
+                    "{value} is not a date-time",
+                    "use e.g. {example}",
+                    value=repr(value),
+                    example=example,
+                )
+            )
             return
         self.out[field] = parsed
 
@@ -164,14 +196,19 @@ def validate_referral(data: Mapping[str, Any], *, partial: bool = False) -> dict
             decision="undecided"
         )
     if c.out.get("decision") == "declined" and not c.out.get("decline_reason"):
-        c.issues.append(Issue("decline_reason", "is empty", "record why the person declined"))
+        c.issues.append(issue("decline_reason", "is empty", "record why the person declined"))
     for f in ("lat", "lon"):
         if data.get(f) is not None:
             try:
                 c.out[f] = float(data[f])
             except (TypeError, ValueError):
                 c.issues.append(
-                    Issue(f, f"{data[f]!r} is not a number", "pick the place on the map")
+                    issue(
+                        f,
+                        "{value} is not a number",
+                        "pick the place on the map",
+                        value=repr(data[f]),
+                    )
                 )
     screen = data.get("exclusion_screen")
     if screen is not None:
@@ -216,7 +253,7 @@ def validate_plan(data: Mapping[str, Any], *, partial: bool = False) -> dict[str
         and c.out.get("plan_date")
         and (c.out["review_date"] < c.out["plan_date"])
     ):
-        c.issues.append(Issue("review_date", "is before the plan date", "pick a later date"))
+        c.issues.append(issue("review_date", "is before the plan date", "pick a later date"))
     return c.result()
 
 
@@ -253,7 +290,7 @@ def validate_step(data: Mapping[str, Any], *, partial: bool = False) -> dict[str
     c.text("partner_name", limit=200)
     c.when("target_date")
     if c.out.get("responsible") == "partner" and not c.out.get("partner_name"):
-        c.issues.append(Issue("partner_name", "is empty", "name the partner who does this step"))
+        c.issues.append(issue("partner_name", "is empty", "name the partner who does this step"))
     c.passthrough("goal_id", "consent_id", "position")
     return c.result()
 
@@ -271,7 +308,7 @@ def validate_encounter(data: Mapping[str, Any]) -> dict[str, Any]:
     c.text("outcome", limit=300)
     services = data.get("services") or []
     if not isinstance(services, list | tuple):
-        c.issues.append(Issue("services", "must be a list", "tick the services given"))
+        c.issues.append(issue("services", "must be a list", "tick the services given"))
     c.out["services"] = list(services)
     c.passthrough("participant_id")
     return c.result()

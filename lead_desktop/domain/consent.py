@@ -23,12 +23,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as _field
 from datetime import date, timedelta
 from typing import Any
 
 from lead_desktop.domain.casework import CONSENT_TYPES
 from lead_desktop.domain.text import fold
-from lead_desktop.errors import Issue, ValidationError
+from lead_desktop.errors import Issue, ValidationError, issue
 
 __all__ = [
     "CONSENT_TYPES",
@@ -251,6 +252,9 @@ class Missing:
     code: str
     problem: str
     fix: str
+    #: The English (problem, fix) templates and their values, for translation.
+    templates: tuple[str, str] | None = _field(default=None, compare=False)
+    args: dict[str, str] = _field(default_factory=dict, compare=False)
 
     @property
     def message(self) -> str:
@@ -259,12 +263,22 @@ class Missing:
 
     def as_issue(self) -> Issue:
         """The same item as a store ``Issue``."""
-        return Issue(self.field, self.problem, self.fix)
+        return Issue(self.field, self.problem, self.fix, templates=self.templates, args=self.args)
+
+
+def plain_template(text: str) -> str:
+    """A :data:`MESSAGES` template with ``{name!r}`` written ``{name}`` (values come as text)."""
+    return text.replace("!r}", "}")
 
 
 def _missing(field: str, code: str, **values: Any) -> Missing:
     problem, fix = MESSAGES[code]
-    return Missing(field, code, problem.format(**values), fix.format(**values))
+    args = {
+        name: repr(value) if f"{{{name}!r}}" in problem + fix else str(value)
+        for name, value in values.items()
+    }
+    made = issue(field, plain_template(problem), plain_template(fix), **args)
+    return Missing(field, code, made.problem, made.fix, made.templates, made.args)
 
 
 def as_validation_error(items: Sequence[Missing]) -> ValidationError:
@@ -617,5 +631,5 @@ def check_strokes(strokes: Any) -> list[list[list[float]]]:
         if not problem and sum(len(s) for s in out) < 2:
             problem = "the signature is a single dot"
     if problem:
-        raise ValidationError([Issue("signature", problem, "ask the signer to sign in the box")])
+        raise ValidationError([issue("signature", problem, "ask the signer to sign in the box")])
     return out

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from lead_desktop.domain.text import fold
-from lead_desktop.errors import Issue
+from lead_desktop.errors import Issue, issue
 
 EARLIEST_BIRTH_YEAR = 1900
 _FULL_YEAR = 4  # digits
@@ -110,20 +110,21 @@ def validate_dob(d: date, today: date | None = None) -> list[Issue]:
     issues: list[Issue] = []
     if d > today:
         issues.append(
-            Issue(
-                field="date of birth",
-                problem="is in the future",
-                fix="check the year; if the person does not know, record an approximate date "
+            issue(
+                "date of birth",
+                "is in the future",
+                "check the year; if the person does not know, record an approximate date "
                 "or 'client doesn't know'",
             )
         )
     if d.year < EARLIEST_BIRTH_YEAR:
         issues.append(
-            Issue(
-                field="date of birth",
-                problem=f"is before {EARLIEST_BIRTH_YEAR}",
-                fix="check the year; if the person does not know, record an approximate date "
+            issue(
+                "date of birth",
+                "is before {year}",
+                "check the year; if the person does not know, record an approximate date "
                 "or 'client doesn't know'",
+                year=str(EARLIEST_BIRTH_YEAR),
             )
         )
     return issues

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from lead_desktop.errors import Issue, ValidationError
+from lead_desktop.errors import ValidationError, issue
 
 DEFAULT_INTAKE_DAYS = 30
 MIN_INTAKE_DAYS = 1
@@ -34,11 +34,15 @@ def _check_days(days: int) -> None:
     ):
         raise ValidationError(
             [
-                Issue(
-                    field="intake days",
-                    problem=f"{days!r} is not an allowed number of days",
-                    fix=f"enter a whole number of days from {MIN_INTAKE_DAYS} to {MAX_INTAKE_DAYS} "
-                    f"({DEFAULT_INTAKE_DAYS} is the usual setting)",
+                issue(
+                    "intake days",
+                    "{value} is not an allowed number of days",
+                    "enter a whole number of days from {low} to {high} "
+                    "({usual} is the usual setting)",
+                    value=repr(days),
+                    low=str(MIN_INTAKE_DAYS),
+                    high=str(MAX_INTAKE_DAYS),
+                    usual=str(DEFAULT_INTAKE_DAYS),
                 )
             ]
         )

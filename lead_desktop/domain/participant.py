@@ -9,7 +9,7 @@ from typing import Any
 
 from lead_desktop.domain import hmis
 from lead_desktop.domain.dates import parse_date
-from lead_desktop.errors import Issue, ValidationError
+from lead_desktop.errors import Issue, ValidationError, issue
 
 NAME_FIELDS = ("first_name", "middle_name", "last_name", "name_suffix")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -22,9 +22,17 @@ def _text(field: str, value: Any, issues: list[Issue], limit: int = MAX_NAME) ->
         return None
     text = " ".join(str(value).split())
     if _CONTROL.search(text):
-        issues.append(Issue(field, "contains control characters", "type the text again"))
+        issues.append(issue(field, "contains control characters", "type the text again"))
     if len(text) > limit:
-        issues.append(Issue(field, f"is {len(text)} characters long", f"shorten to {limit}"))
+        issues.append(
+            issue(
+                field,
+                "is {length} characters long",
+                "shorten to {limit}",
+                length=str(len(text)),
+                limit=str(limit),
+            )
+        )
     return text or None
 
 
@@ -38,7 +46,15 @@ def _code(codes: Mapping[int, str]) -> Callable[[str, Any, list[Issue]], int | N
             number = -1
         if number not in codes:
             allowed = ", ".join(f"{k} ({v})" for k, v in codes.items())
-            issues.append(Issue(field, f"{value!r} is not an allowed answer", f"use {allowed}"))
+            issues.append(
+                issue(
+                    field,
+                    "{value} is not an allowed answer",
+                    "use {allowed}",
+                    value=repr(value),
+                    allowed=allowed,
+                )
+            )
             return None
         return number
 
@@ -50,12 +66,20 @@ def _date(field: str, value: Any, issues: list[Issue], today: date) -> str | Non
         return None
     parsed = value if isinstance(value, date) else parse_date(str(value), today=today)
     if parsed is None:
-        issues.append(Issue(field, f"{value!r} is not a date", "use YYYY-MM-DD, e.g. 1980-03-05"))
+        issues.append(
+            issue(
+                field, "{value} is not a date", "use YYYY-MM-DD, e.g. 1980-03-05", value=repr(value)
+            )
+        )
         return None
     if parsed > today:
-        issues.append(Issue(field, f"{parsed.isoformat()} is in the future", "check the year"))
+        issues.append(
+            issue(field, "{date} is in the future", "check the year", date=parsed.isoformat())
+        )
     elif parsed.year < 1900:
-        issues.append(Issue(field, f"{parsed.isoformat()} is before 1900", "check the year"))
+        issues.append(
+            issue(field, "{date} is before 1900", "check the year", date=parsed.isoformat())
+        )
     return parsed.isoformat()
 
 
@@ -81,7 +105,9 @@ def _count(field: str, value: Any, issues: list[Issue]) -> int | None:
     except (TypeError, ValueError):
         number = -1
     if number < 0:
-        issues.append(Issue(field, f"{value!r} is not a whole number", "enter 0 or more"))
+        issues.append(
+            issue(field, "{value} is not a whole number", "enter 0 or more", value=repr(value))
+        )
         return None
     return number
 
@@ -117,7 +143,7 @@ def validate_participant(
         | {"ssn", "race", "status"}
     )
     for field in sorted(set(data) - known):
-        issues.append(Issue(field, "is not a participant field", "remove it"))
+        issues.append(issue(field, "is not a participant field", "remove it"))
     for field in NAME_FIELDS:
         if field in data:
             out[field] = _text(field, data[field], issues)
@@ -137,7 +163,7 @@ def validate_participant(
         if field in data:
             value = data[field] or {}
             if not isinstance(value, dict):
-                issues.append(Issue(field, "must be a set of answers", "use the form's fields"))
+                issues.append(issue(field, "must be a set of answers", "use the form's fields"))
             out[field] = value
     for field in _PASS:
         if field in data:
@@ -146,19 +172,33 @@ def validate_participant(
         ssn = normalise_ssn(data["ssn"])
         if ssn == "!":
             issues.append(
-                Issue("ssn", "is not a social security number", "enter 9 digits, or the last 4")
+                issue("ssn", "is not a social security number", "enter 9 digits, or the last 4")
             )
         out["ssn"] = None if ssn == "!" else ssn
     if "race" in data:
         race = list(data["race"] or [])
         bad = [r for r in race if r not in hmis.RACE]
         if bad:
-            issues.append(Issue("race", f"unknown categories {bad}", f"use {', '.join(hmis.RACE)}"))
+            issues.append(
+                issue(
+                    "race",
+                    "unknown categories {bad}",
+                    "use {options}",
+                    bad=str(bad),
+                    options=", ".join(hmis.RACE),
+                )
+            )
         out["race"] = sorted({r for r in race if r in hmis.RACE})
     if "status" in data:
         if data["status"] not in hmis.STATUSES:
             issues.append(
-                Issue("status", f"{data['status']!r} is unknown", f"use {', '.join(hmis.STATUSES)}")
+                issue(
+                    "status",
+                    "{value} is unknown",
+                    "use {options}",
+                    value=repr(data["status"]),
+                    options=", ".join(hmis.STATUSES),
+                )
             )
         out["status"] = data["status"]
     if not partial:
@@ -189,7 +229,7 @@ def _cross_checks(out: dict[str, Any], issues: list[Issue]) -> None:
         and not (out.get("first_name") and out.get("last_name"))
     ):
         issues.append(
-            Issue(
+            issue(
                 "name_dq",
                 "says full name but first or last name is empty",
                 "enter both names, or choose 2 (partial, street or code name)",
@@ -198,7 +238,7 @@ def _cross_checks(out: dict[str, Any], issues: list[Issue]) -> None:
     ssn_refused = any(i.field == "ssn" for i in issues)
     if out.get("ssn_dq") in (1, 2) and "ssn" in out and not out.get("ssn") and not ssn_refused:
         issues.append(
-            Issue(
+            issue(
                 "ssn_dq",
                 "says an SSN was reported but none was entered",
                 "enter the SSN (or its last 4), or choose 8, 9 or 99",
@@ -206,7 +246,7 @@ def _cross_checks(out: dict[str, Any], issues: list[Issue]) -> None:
         )
     if out.get("ssn_dq") == 1 and out.get("ssn") and "x" in out["ssn"]:
         issues.append(
-            Issue(
+            issue(
                 "ssn_dq",
                 "says full SSN but only part was entered",
                 "choose 2 (approximate or partial)",
@@ -214,7 +254,7 @@ def _cross_checks(out: dict[str, Any], issues: list[Issue]) -> None:
         )
     if out.get("dob_dq") in (1, 2) and "dob" in out and not out.get("dob"):
         issues.append(
-            Issue(
+            issue(
                 "dob_dq",
                 "says a date of birth was reported but none was entered",
                 "enter the date of birth, or choose 8, 9 or 99",
@@ -222,7 +262,7 @@ def _cross_checks(out: dict[str, Any], issues: list[Issue]) -> None:
         )
     if out.get("race") and out.get("race_none") is not None:
         issues.append(
-            Issue(
+            issue(
                 "race_none",
                 "cannot be given together with race categories",
                 "clear the categories or clear 8/9/99",
@@ -235,9 +275,11 @@ def validate_alias(alias: Any, kind: str) -> tuple[str, str]:
     issues: list[Issue] = []
     text = _text("alias", alias, issues)
     if not text:
-        issues.append(Issue("alias", "is empty", "type the name the person is known by"))
+        issues.append(issue("alias", "is empty", "type the name the person is known by"))
     if kind not in hmis.ALIAS_KINDS:
-        issues.append(Issue("alias kind", f"{kind!r} is unknown", "use alias or street"))
+        issues.append(
+            issue("alias kind", "{value} is unknown", "use alias or street", value=repr(kind))
+        )
     if issues:
         raise ValidationError(issues)
     return str(text), kind

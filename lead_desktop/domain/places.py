@@ -21,7 +21,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from lead_desktop.domain.text import fold
-from lead_desktop.errors import Issue, ValidationError
+from lead_desktop.errors import Issue, ValidationError, issue
 from lead_desktop.resources import resource_path
 
 GAZETTEER_FILE = ("coverage", "baltimore-pilot-landmarks.json")
@@ -224,7 +224,7 @@ class Gazetteer:
         raw = data.get("places") if isinstance(data, Mapping) else None
         if not isinstance(raw, list):
             raise ValidationError(
-                [Issue("gazetteer", 'has no "places" list', "use the format of the shipped file")]
+                [issue("gazetteer", 'has no "places" list', "use the format of the shipped file")]
             )
         issues: list[Issue] = []
         places: list[Place] = []
@@ -238,11 +238,11 @@ class Gazetteer:
                     aliases=tuple(str(a) for a in item.get("aliases") or ()),
                 )
             except (KeyError, TypeError, ValueError):
-                issues.append(Issue(f"gazetteer place {n}", "lacks a name, lat or lon", "add them"))
+                issues.append(issue(f"gazetteer place {n}", "lacks a name, lat or lon", "add them"))
                 continue
             if not place.name or abs(place.lat) > 90 or abs(place.lon) > 180:
                 issues.append(
-                    Issue(f"gazetteer place {n}", "has no name or an impossible position", "fix it")
+                    issue(f"gazetteer place {n}", "has no name or an impossible position", "fix it")
                 )
                 continue
             places.append(place)

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from lead_desktop.domain import hmis
 from lead_desktop.domain.participant import normalise_ssn, validate_participant
-from lead_desktop.errors import Issue, ValidationError
+from lead_desktop.errors import Issue, ValidationError, issue
 from lead_desktop.store.participants import create_participants
 from lead_desktop.store.schema import Participant
 from lead_desktop.store.store import Store
@@ -226,7 +226,7 @@ def _columns(header: Sequence[str], plan: ImportPlan) -> dict[str, int] | None:
             continue
         if canonical in index:
             plan.issues.append(
-                Issue(canonical, "appears twice in the header", "keep one column of that name", 1)
+                issue(canonical, "appears twice in the header", "keep one column of that name", 1)
             )
         index.setdefault(canonical, position)
     if len(header) == 1 and "\t" in header[0]:
@@ -238,7 +238,7 @@ def _columns(header: Sequence[str], plan: ImportPlan) -> dict[str, int] | None:
         return None
     if "PersonalID" not in index:
         plan.issues.append(
-            Issue(
+            issue(
                 "PersonalID",
                 "is not a column of the header",
                 "export Client.csv from HMIS again, with its header row as line 1",
@@ -284,7 +284,9 @@ def _flags(
         if value is None:
             continue
         if value not in ("", "0", "1"):
-            issues.append(Issue(column, f"{value!r} is not 0 or 1", _FLAG_FIX, line))
+            issues.append(
+                issue(column, "{value} is not 0 or 1", _FLAG_FIX, line, value=repr(value))
+            )
             continue
         out[column] = value == "1"
     return out
@@ -440,7 +442,7 @@ def _read_records(reader: Any, plan: ImportPlan, today: date | None) -> None:
         personal_id = get("PersonalID")
         if not personal_id:
             issues.append(
-                Issue("PersonalID", "is empty", "give every row the PersonalID from HMIS", line)
+                issue("PersonalID", "is empty", "give every row the PersonalID from HMIS", line)
             )
         elif personal_id in seen:
             issues.append(

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from lead_desktop.domain import casework
 from lead_desktop.domain.screening import score
-from lead_desktop.errors import Issue, NotFoundError, ValidationError
+from lead_desktop.errors import NotFoundError, ValidationError, issue
 from lead_desktop.store.ids import uuid7
 from lead_desktop.store.records import create_row, get_row, update_row
 from lead_desktop.store.schema import (
@@ -54,7 +54,7 @@ def update_referral(tx: Tx, referral_id: str, *, data: Mapping[str, Any]) -> dic
         "decline_reason", current["decline_reason"]
     ):
         raise ValidationError(
-            [Issue("decline_reason", "is empty", "record why the person declined")]
+            [issue("decline_reason", "is empty", "record why the person declined")]
         )
     return update_row(tx, Referral, referral_id, values)
 
@@ -192,10 +192,12 @@ def create_consent(tx: Tx, *, participant_id: str, data: Mapping[str, Any]) -> s
     if consent_type not in casework.CONSENT_TYPES:
         raise ValidationError(
             [
-                Issue(
+                issue(
                     "consent_type",
-                    f"{consent_type!r} is unknown",
-                    f"choose one of {', '.join(casework.CONSENT_TYPES)}",
+                    "{value} is unknown",
+                    "choose one of {options}",
+                    value=repr(consent_type),
+                    options=", ".join(casework.CONSENT_TYPES),
                 )
             ]
         )

@@ -23,7 +23,7 @@ from sqlalchemy import Connection, func, select
 
 from lead_desktop.domain import consent as rules
 from lead_desktop.domain.consent import Missing
-from lead_desktop.errors import Issue, LeadError, NotFoundError, ValidationError
+from lead_desktop.errors import Issue, LeadError, NotFoundError, ValidationError, issue
 from lead_desktop.store.casework import put_attachment
 from lead_desktop.store.records import create_row, get_row, tombstone_row, update_row
 from lead_desktop.store.schema import (
@@ -62,8 +62,8 @@ def _today(today: date | None) -> date:
     return today or date.today()
 
 
-def _refuse(field: str, problem: str, fix: str) -> ValidationError:
-    return ValidationError([Issue(field, problem, fix)])
+def _refuse(field: str, problem: str, fix: str, **args: str) -> ValidationError:
+    return ValidationError([issue(field, problem, fix, **args)])
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -175,7 +175,7 @@ def _template_or_none(consent: Mapping[str, Any]) -> Mapping[str, Any] | None:
 
 def _normalise(data: Mapping[str, Any]) -> dict[str, Any]:
     issues = [
-        Issue(k, "cannot be changed here", "sign, revoke or flag the consent instead")
+        issue(k, "cannot be changed here", "sign, revoke or flag the consent instead")
         for k in sorted(set(data) - set(EDITABLE))
     ]
     out: dict[str, Any] = {}
@@ -186,19 +186,21 @@ def _normalise(data: Mapping[str, Any]) -> dict[str, Any]:
         if key in _DATES and raw not in (None, ""):
             parsed = rules.to_date(raw)
             if parsed is None:
-                issues.append(Issue(key, f"{raw!r} is not a date", "use e.g. 2027-03-05"))
+                issues.append(
+                    issue(key, "{value} is not a date", "use e.g. 2027-03-05", value=repr(raw))
+                )
                 continue
             value = parsed.isoformat()
         elif key == "recipients":
             if not isinstance(raw, list | tuple) or not all(
                 isinstance(r, str | Mapping) for r in raw
             ):
-                issues.append(Issue(key, "must be a list of recipients", "add them one by one"))
+                issues.append(issue(key, "must be a list of recipients", "add them one by one"))
                 continue
             value = [dict(r) if isinstance(r, Mapping) else {"name": r} for r in raw]
         elif key == "information":
             if not isinstance(raw, Mapping):
-                issues.append(Issue(key, "must describe categories and text", "fill the form"))
+                issues.append(issue(key, "must describe categories and text", "fill the form"))
                 continue
             value = dict(raw)
         elif isinstance(raw, str):
@@ -215,8 +217,9 @@ def update_consent(tx: Tx, consent_id: str, *, data: Mapping[str, Any]) -> dict[
     if consent["status"] != "draft":
         raise _refuse(
             "status",
-            f"this consent is {consent['status']} and cannot be edited",
+            "this consent is {status} and cannot be edited",
             "create a new consent instead",
+            status=str(consent["status"]),
         )
     return update_row(tx, Consent, consent_id, _normalise(data))
 
@@ -228,8 +231,9 @@ def discard_draft_consent(tx: Tx, consent_id: str) -> None:
     if consent["status"] != "draft":
         raise _refuse(
             "status",
-            f"a {consent['status']} consent is kept and cannot be deleted",
+            "a {status} consent is kept and cannot be deleted",
             "revoke it, or flag it as false, instead",
+            status=str(consent["status"]),
         )
     tombstone_row(tx, Consent, consent_id)
     tx.audit("consent_event", "consent", consent_id, {"event": "draft_discarded"})
@@ -261,8 +265,9 @@ def sign_consent(
     if consent["deleted"] or consent["status"] != "draft":
         raise _refuse(
             "status",
-            f"this consent is {'deleted' if consent['deleted'] else consent['status']}",
+            "this consent is {status}",
             "only a draft consent can be signed; create a new consent",
+            status="deleted" if consent["deleted"] else str(consent["status"]),
         )
     issues: list[Issue] = []
     checked: list[list[list[float]]] = []
@@ -275,7 +280,7 @@ def sign_consent(
         try:
             get_row(tx, Attachment, scan_attachment_id)
         except NotFoundError:
-            issues.append(Issue("scan", "the scanned form was not found", "attach the scan again"))
+            issues.append(issue("scan", "the scanned form was not found", "attach the scan again"))
     signed = rules.to_date(signed_at)
     candidate = {
         **consent,
@@ -345,7 +350,10 @@ def set_disposition(tx: Tx, consent_id: str, *, disposition_date: date | str) ->
     when = rules.to_date(disposition_date)
     if when is None:
         raise _refuse(
-            "final_disposition_date", f"{disposition_date!r} is not a date", "use e.g. 2027-03-05"
+            "final_disposition_date",
+            "{value} is not a date",
+            "use e.g. 2027-03-05",
+            value=repr(disposition_date),
         )
     update_row(tx, Consent, consent_id, {"final_disposition_date": when.isoformat()})
     tx.audit("consent_event", "consent", consent_id, {"event": "final_disposition"})
@@ -370,17 +378,24 @@ def revoke_consent(
     signed = rules.to_date(consent["signed_at"])
     issues = []
     if when is None or when > day or (signed is not None and when < signed):
-        why_bad = (
-            "not a date"
-            if when is None
-            else "in the future"
-            if when > day
-            else "before the consent was signed"
-        )
-        text, fix = rules.MESSAGES["revoke_date"]
-        issues.append(Issue("revoked_at", text.format(value=revoked_at, why=why_bad), fix))
+        fix = rules.MESSAGES["revoke_date"][1]
+        shown = str(revoked_at)
+        if when is None:
+            bad = issue("revoked_at", "the revocation date {value} is not a date", fix, value=shown)
+        elif when > day:
+            bad = issue(
+                "revoked_at", "the revocation date {value} is in the future", fix, value=shown
+            )
+        else:
+            bad = issue(
+                "revoked_at",
+                "the revocation date {value} is before the consent was signed",
+                fix,
+                value=shown,
+            )
+        issues.append(bad)
     if not (method or "").strip():
-        issues.append(Issue("revocation_method", *rules.MESSAGES["revoke_method"]))
+        issues.append(issue("revocation_method", *rules.MESSAGES["revoke_method"]))
     if issues:
         raise ValidationError(issues)
     assert when is not None
@@ -433,10 +448,10 @@ def record_disclosure(
     program = program_settings(tx.conn)
     issues = [m.as_issue() for m in rules.disclosure_check(consent, _today(today), program=program)]
     if not recipient.strip():
-        issues.append(Issue("recipient", "is empty", "name who receives the information"))
+        issues.append(issue("recipient", "is empty", "name who receives the information"))
     elif not _recipient_allowed(consent, recipient):
         issues.append(
-            Issue(
+            issue(
                 "recipient",
                 "is not a recipient named on this consent",
                 "disclose only to the recipients it names, or get a consent that names them",
@@ -444,7 +459,9 @@ def record_disclosure(
         )
     for field, value in (("purpose", purpose), ("what", what)):
         if not value.strip():
-            issues.append(Issue(field, "is empty", f"describe the {field} of the disclosure"))
+            issues.append(
+                issue(field, "is empty", "describe the {name} of the disclosure", name=field)
+            )
     if issues:
         raise ValidationError(issues)
     notice = "short" if program.get("disclosure_notice") == "short" else "full"

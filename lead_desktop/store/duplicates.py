@@ -11,7 +11,7 @@ from sqlalchemy import Connection, select
 from lead_desktop.domain.dates import parse_date
 from lead_desktop.domain.participant import display_name
 from lead_desktop.domain.text import fold
-from lead_desktop.errors import Issue, ValidationError
+from lead_desktop.errors import ValidationError, issue
 from lead_desktop.store.schema import Alias, Participant
 from lead_desktop.store.search import TokenIndex, search
 
@@ -65,7 +65,14 @@ def find_duplicates(
     born = parse_date(dob) if dob else None
     if dob and born is None:
         raise ValidationError(
-            [Issue("dob", f"{dob!r} is not a date", "use e.g. 1980-03-05 or 3/5/1980")]
+            [
+                issue(
+                    "dob",
+                    "{value} is not a date",
+                    "use e.g. 1980-03-05 or 3/5/1980",
+                    value=repr(dob),
+                )
+            ]
         )
     pool: set[str] = set()
     for text in (first_name, last_name, wanted, *aliases):

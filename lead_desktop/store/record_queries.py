@@ -17,7 +17,7 @@ from sqlalchemy import Connection, func, select
 
 from lead_desktop.domain import casework as rules
 from lead_desktop.domain.dates import parse_date
-from lead_desktop.errors import Issue, ValidationError
+from lead_desktop.errors import Issue, ValidationError, issue
 from lead_desktop.store import casework
 from lead_desktop.store.records import get_row
 from lead_desktop.store.schema import (
@@ -283,7 +283,7 @@ def save_plan(
         )
     else:
         if get_row(tx, ServicePlan, plan_id)["participant_id"] != participant_id:
-            raise ValidationError([Issue("plan", "belongs to someone else", "reopen the record")])
+            raise ValidationError([issue("plan", "belongs to someone else", "reopen the record")])
         casework.update_plan(tx, plan_id, data=values)
     for g, goal in enumerate(goals):
         goal_values = {**_pick(goal, GOAL_FIELDS), "position": g}

@@ -25,7 +25,7 @@ Payload (plain JSON-ready dict)::
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -33,7 +33,7 @@ from lead_desktop.domain import casework
 from lead_desktop.domain.coverage import CoverageArea
 from lead_desktop.domain.participant import validate_alias, validate_participant
 from lead_desktop.domain.text import fold
-from lead_desktop.errors import Issue, NotFoundError, ValidationError
+from lead_desktop.errors import Issue, NotFoundError, ValidationError, issue
 from lead_desktop.store import casework as repo
 from lead_desktop.store.participants import create_participant
 from lead_desktop.store.records import get_row
@@ -126,8 +126,13 @@ class _Checked:
     goals: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
 
 
-def _at(page: str, name: str, problem: str, fix: str) -> Issue:
-    return Issue(f"{page}.{name}", problem, fix)
+def _at(page: str, name: str, problem: str, fix: str, **args: str) -> Issue:
+    return issue(f"{page}.{name}", problem, fix, **args)
+
+
+def _moved(page: str, name: str, found: Issue) -> Issue:
+    """An issue from a validator, placed on a page of the wizard (its text kept as it was)."""
+    return replace(found, field=f"{page}.{name}")
 
 
 def page_of(issue: Issue) -> tuple[str, str]:
@@ -190,7 +195,11 @@ def _check_screen(
                 )
             )
         elif answer is not None and answer not in casework.SCREEN_ANSWERS:
-            issues.append(_at("screen", f"item_{n}", f"{answer!r} is not an answer", "use yes"))
+            issues.append(
+                _at(
+                    "screen", f"item_{n}", "{value} is not an answer", "use yes", value=repr(answer)
+                )
+            )
     return answered
 
 
@@ -218,11 +227,20 @@ def _check_referral(
         values = casework.validate_referral(data)
     except ValidationError as exc:
         for i in exc.issues:
-            problem = i.problem
-            if data.get(i.field) in (None, "") and "not allowed" in problem:
+            page = _REFERRAL_PAGE.get(i.field, "type")
+            problem, fix = i.templates or (i.problem, i.fix)
+            if data.get(i.field) in (None, "") and "not allowed" in i.problem:
                 problem = "is not chosen"  # rather than "None is not allowed"
-            fix = i.fix.replace("_", " ")  # codes read as words: "arrest diversion"
-            issues.append(_at(_REFERRAL_PAGE.get(i.field, "type"), i.field, problem, fix))
+            # codes read as words: "arrest diversion"
+            args = {k: v.replace("_", " ") if k == "options" else v for k, v in i.args.items()}
+            moved = replace(
+                _moved(page, i.field, i),
+                problem=problem.format(**args) if i.templates else problem,
+                fix=fix.format(**args).replace("_", " ") if i.templates else fix.replace("_", " "),
+                templates=(problem, fix) if i.templates else None,
+                args=args,
+            )
+            issues.append(moved)
         values = {}
     referred = _when(data.get("referred_at"))
     if referred is not None and referred > now + FUTURE_SLACK:
@@ -282,9 +300,11 @@ def _check_person(payload: Mapping[str, Any], issues: list[Issue], out: _Checked
         try:
             out.aliases.append(validate_alias(pair[0], pair[1]))
         except ValidationError as exc:
-            issues += [_at("person", "alias", i.problem, i.fix) for i in exc.issues]
+            issues += [_moved("person", "alias", i) for i in exc.issues]
         except (IndexError, TypeError):
-            issues.append(_at("person", "alias", f"alias {n} is malformed", "type it again"))
+            issues.append(
+                _at("person", "alias", "alias {n} is malformed", "type it again", n=str(n))
+            )
 
 
 def _check_intake(
@@ -296,7 +316,7 @@ def _check_intake(
     try:
         out.participant = validate_participant(data, today=today)
     except ValidationError as exc:
-        issues += [_at("intake", i.field, i.problem, i.fix) for i in exc.issues]
+        issues += [_moved("intake", i.field, i) for i in exc.issues]
     if not (data.get("first_name") or data.get("last_name") or out.aliases):
         issues.append(
             _at(
@@ -311,8 +331,8 @@ def _check_intake(
 def _check_consent(
     consent: Mapping[str, Any], referred: date | None, today: date, issues: list[Issue]
 ) -> dict[str, Any]:
-    def bad(name: str, problem: str, fix: str) -> None:
-        issues.append(_at("consent", name, problem, fix))
+    def bad(name: str, problem: str, fix: str, **args: str) -> None:
+        issues.append(_at("consent", name, problem, fix, **args))
 
     for name in sorted(set(consent) - set(CONSENT_FIELDS)):
         bad(name, "is not a consent field", "remove it")
@@ -324,7 +344,12 @@ def _check_consent(
     if kind not in casework.CONSENT_TYPES:
         bad("consent_type", "is not chosen", "choose the kind of consent")
     if out.get("language", "en") not in LANGUAGES:
-        bad("language", f"{out.get('language')!r} is not offered", "choose English or Spanish")
+        bad(
+            "language",
+            "{value} is not offered",
+            "choose English or Spanish",
+            value=repr(out.get("language")),
+        )
     recipients = [str(r).strip() for r in out.get("recipients") or [] if str(r).strip()]
     out["recipients"] = recipients
     purpose = out.get("purpose")
@@ -335,7 +360,7 @@ def _check_consent(
         if out.get(name):
             day = _day(out[name])
             if day is None:
-                bad(name, f"{out[name]!r} is not a date", "use e.g. 2026-03-05")
+                bad(name, "{value} is not a date", "use e.g. 2026-03-05", value=repr(out[name]))
             else:
                 dates[name] = day
                 out[name] = day.isoformat()
@@ -345,14 +370,24 @@ def _check_consent(
     if signed and referred and signed < referred:
         bad("signed_at", "is before the referral", "enter the day it was signed")
     if out.get("signature_kind") not in (None, *SIGNATURE_KINDS):
-        bad("signature_kind", f"{out['signature_kind']!r} is unknown", "choose signed on paper")
+        bad(
+            "signature_kind",
+            "{value} is unknown",
+            "choose signed on paper",
+            value=repr(out["signature_kind"]),
+        )
     if out.get("signature_kind") == "paper":
         if not out.get("witness_name"):
             bad("witness_name", "is empty", "enter who witnessed the signature on paper")
         if not out.get("signed_at"):
             bad("signed_at", "is empty", "enter the day it was signed on paper")
     if out.get("signer_role") not in (None, *SIGNER_ROLES):
-        bad("signer_role", f"{out['signer_role']!r} is unknown", "participant or representative")
+        bad(
+            "signer_role",
+            "{value} is unknown",
+            "participant or representative",
+            value=repr(out["signer_role"]),
+        )
     if out.get("signer_role") == "representative" and not out.get("signer_authority"):
         bad("signer_authority", "is empty", "record the representative's authority")
     expiry = dates.get("expiry_date")
@@ -367,7 +402,12 @@ def _check_consent(
         info = {}
     unknown = [c for c in info.get("categories") or [] if c not in INFORMATION_CATEGORIES]
     if unknown:
-        bad("information", f"unknown categories {unknown}", "tick the categories offered")
+        bad(
+            "information",
+            "unknown categories {unknown}",
+            "tick the categories offered",
+            unknown=str(unknown),
+        )
     out["information"] = dict(info)
     out["copy_given"] = bool(out.get("copy_given"))
     return out
@@ -377,7 +417,11 @@ def _check_plan(plan: Mapping[str, Any], issues: list[Issue], out: _Checked) -> 
     out.priorities = (str(plan.get("priorities") or "").strip()) or None
     goals = list(plan.get("goals") or [])
     if len(goals) > MAX_GOALS:
-        issues.append(_at("plan", "goals", f"has {len(goals)} goals", "start with one or two"))
+        issues.append(
+            _at(
+                "plan", "goals", "has {count} goals", "start with one or two", count=str(len(goals))
+            )
+        )
     for n, goal in enumerate(goals[:MAX_GOALS], 1):
         text, step = str(goal.get("goal") or "").strip(), str(goal.get("description") or "")
         if not text and not step.strip():
@@ -397,7 +441,7 @@ def _check_plan(plan: Mapping[str, Any], issues: list[Issue], out: _Checked) -> 
             try:
                 checked.append(validate(data))
             except ValidationError as exc:
-                issues += [_at("plan", f"goal_{n}.{i.field}", i.problem, i.fix) for i in exc.issues]
+                issues += [_moved("plan", f"goal_{n}.{i.field}", i) for i in exc.issues]
         if len(checked) == 2:
             out.goals.append((checked[0], checked[1]))
 

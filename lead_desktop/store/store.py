@@ -18,12 +18,12 @@ from lead_desktop.domain.passphrase import check_passphrase
 from lead_desktop.domain.workers import ROLES
 from lead_desktop.errors import (
     BackoffError,
-    Issue,
     StoreError,
     StoreExistsError,
     StoreMissingError,
     UnlockError,
     ValidationError,
+    issue,
 )
 from lead_desktop.store import migrations
 from lead_desktop.store.backoff import Backoff
@@ -345,10 +345,18 @@ class Store:
     ) -> str:
         """Add a worker who can unlock this store with their own passphrase."""
         if not name.strip():
-            raise ValidationError([Issue("worker", "the name is empty", "give a login name")])
+            raise ValidationError([issue("worker", "the name is empty", "give a login name")])
         if role not in ROLES:
             raise ValidationError(
-                [Issue("role", f"{role!r} is not a role", f"use one of {', '.join(ROLES)}")]
+                [
+                    issue(
+                        "role",
+                        "{value} is not a role",
+                        "use one of {options}",
+                        value=repr(role),
+                        options=", ".join(ROLES),
+                    )
+                ]
             )
         check_passphrase(passphrase, name)
         with self.read() as conn:
@@ -357,7 +365,7 @@ class Store:
             ).first()
         if existing is not None and existing.active:
             raise ValidationError(
-                [Issue("worker", f"{name!r} already exists", "choose another name")]
+                [issue("worker", "{value} already exists", "choose another name", value=repr(name))]
             )
         worker_id = existing.id if existing is not None else uuid7()
         params = kdf or calibrate()

@@ -19,6 +19,7 @@ from lead_desktop.errors import LeadError, ValidationError
 from lead_desktop.store.schema import Worker
 from lead_desktop.store.store import Store
 from lead_desktop.store.tx import Tx
+from lead_desktop.ui import labels
 from lead_desktop.ui.ops import Failure, Ops, Success
 
 logger = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ def log_unexpected(error: BaseException) -> None:
 def user_message(error: BaseException, *, logged: bool = False) -> str:
     """The text to show a user for an error: ours are written for people, others are not."""
     if isinstance(error, ValidationError):
-        return "\n".join(f"• {issue.problem}: {issue.fix}" for issue in error.issues)
+        return "\n".join("• {}: {}".format(*labels.issue_text(i)) for i in error.issues)
     if isinstance(error, LeadError):
         return str(error)
     if not logged and not getattr(error, "lead_logged", False):

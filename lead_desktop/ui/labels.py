@@ -72,3 +72,36 @@ def source_strings(coded: Iterable[Mapping[Any, str]], codes: Iterable[Sequence[
     for seq in codes:
         found.extend(humanize(c) for c in seq)
     return sorted(set(found))
+
+
+#: Translation context of the core's validation messages (collected by scripts/translations.py).
+ISSUES = "issues"
+
+
+def issue_text(item: Any) -> tuple[str, str]:
+    """An issue's (problem, fix) in the interface language.
+
+    ``item`` is an :class:`lead_desktop.errors.Issue` or a consent gate ``Missing``: when it
+    carries its English templates they are translated and filled with its values (user data stays
+    as typed); otherwise, or if a translation does not fit its values, the English is returned.
+    """
+    templates = getattr(item, "templates", None)
+    if not templates:
+        return str(item.problem), str(item.fix)
+    args = dict(getattr(item, "args", None) or {})
+    out = []
+    for template, english in zip(templates, (item.problem, item.fix), strict=True):
+        if not template:
+            out.append(str(english))
+            continue
+        try:
+            out.append(QCoreApplication.translate(ISSUES, template).format(**args))
+        except (KeyError, IndexError, ValueError):
+            out.append(str(english))
+    return out[0], out[1]
+
+
+def issue_message(item: Any) -> str:
+    """An issue's problem and fix as one sentence (``problem; fix``), in the interface language."""
+    problem, fix = issue_text(item)
+    return f"{problem}; {fix}" if fix else problem

@@ -50,7 +50,7 @@ COVERAGE_FIELD = "coverage area"
 
 def issue_text(label: str, issue: Issue) -> str:
     """One line for an issue shown beside its field, naming the field."""
-    return f"{label}: {issue.problem}; {issue.fix}."
+    return "{}: {}; {}.".format(label, *labels.issue_text(issue))
 
 
 def if_alive(widget: QObject, fn: Callable[[Any], None]) -> Callable[[Any], None]:

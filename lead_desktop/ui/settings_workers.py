@@ -163,7 +163,7 @@ class PassphraseRows(QObject):
         """Show the policy's messages beside the passphrase."""
         self.error.show_message(
             "\n".join(
-                self.tr("Passphrase {0}; {1}.").format(i.problem, i.fix) for i in error.issues
+                self.tr("Passphrase {0}; {1}.").format(*labels.issue_text(i)) for i in error.issues
             )
         )
         self.edit.setFocus()
@@ -308,7 +308,9 @@ class AddWorkerDialog(_Busy):
                 "role": (self.role_error, self.tr("Role")),
                 "passphrase": (self.passphrase.error, self.tr("Passphrase")),
             }.get(issue.field, (self.general, issue.field))
-            lines.setdefault(target, []).append(f"{label}: {issue.problem}; {issue.fix}.")
+            lines.setdefault(target, []).append(
+                "{}: {}; {}.".format(label, *labels.issue_text(issue))
+            )
         for target, text in lines.items():
             target.show_message("\n".join(text))
 

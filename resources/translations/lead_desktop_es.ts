@@ -5942,4 +5942,1099 @@
             <translation>moderadamente grave</translation>
         </message>
     </context>
+    <context>
+        <name>issues</name>
+        <message>
+            <source>'any purpose' is not a purpose</source>
+            <translation>«cualquier propósito» no es un propósito</translation>
+        </message>
+        <message>
+            <source>'entire record' is chosen without a reason</source>
+            <translation>se eligió «todo el expediente» sin indicar el motivo</translation>
+        </message>
+        <message>
+            <source>a criminal-justice consent cannot be revoked before the final disposition of the case (42 CFR §2.35)</source>
+            <translation>un consentimiento de justicia penal no se puede revocar antes de la resolución final del caso (42 CFR §2.35)</translation>
+        </message>
+        <message>
+            <source>a draft that was never signed can simply be left unsigned</source>
+            <translation>un borrador que nunca se firmó puede quedar simplemente sin firmar</translation>
+        </message>
+        <message>
+            <source>a paper signature has no witness</source>
+            <translation>una firma en papel no tiene testigo</translation>
+        </message>
+        <message>
+            <source>a point is not [x, y] between 0 and 1</source>
+            <translation>un punto no es [x, y] entre 0 y 1</translation>
+        </message>
+        <message>
+            <source>a representative signs but their authority is not recorded</source>
+            <translation>firma un representante, pero no se registró su autoridad</translation>
+        </message>
+        <message>
+            <source>a stroke has no points</source>
+            <translation>un trazo no tiene puntos</translation>
+        </message>
+        <message>
+            <source>a {kind} consent does not include {label}</source>
+            <translation>un consentimiento de tipo {kind} no incluye {label}</translation>
+        </message>
+        <message>
+            <source>a {kind} consent lists other information besides {label}</source>
+            <translation>un consentimiento de tipo {kind} incluye otra información además de {label}</translation>
+        </message>
+        <message>
+            <source>a {status} consent is kept and cannot be deleted</source>
+            <translation>un consentimiento en estado {status} se conserva y no se puede eliminar</translation>
+        </message>
+        <message>
+            <source>accept or decline</source>
+            <translation>acepte o rechace</translation>
+        </message>
+        <message>
+            <source>add the person or organisation that will receive the information</source>
+            <translation>agregue la persona u organización que recibirá la información</translation>
+        </message>
+        <message>
+            <source>add them</source>
+            <translation>agréguelos</translation>
+        </message>
+        <message>
+            <source>add them one by one</source>
+            <translation>agréguelos uno por uno</translation>
+        </message>
+        <message>
+            <source>alias {n} is malformed</source>
+            <translation>el alias {n} está mal formado</translation>
+        </message>
+        <message>
+            <source>answer yes, no or unknown</source>
+            <translation>responda sí, no o desconocido</translation>
+        </message>
+        <message>
+            <source>appears twice in the header</source>
+            <translation>aparece dos veces en el encabezado</translation>
+        </message>
+        <message>
+            <source>ask the signer to sign in the box</source>
+            <translation>pida a la persona que firme dentro del recuadro</translation>
+        </message>
+        <message>
+            <source>attach the scan again</source>
+            <translation>adjunte de nuevo el documento escaneado</translation>
+        </message>
+        <message>
+            <source>belongs to another participant</source>
+            <translation>pertenece a otro participante</translation>
+        </message>
+        <message>
+            <source>belongs to someone else</source>
+            <translation>pertenece a otra persona</translation>
+        </message>
+        <message>
+            <source>cannot be changed here</source>
+            <translation>no se puede cambiar aquí</translation>
+        </message>
+        <message>
+            <source>cannot be given together with race categories</source>
+            <translation>no se puede indicar junto con categorías de raza</translation>
+        </message>
+        <message>
+            <source>capture the signature on screen, or record that it was signed on paper</source>
+            <translation>capture la firma en pantalla o registre que se firmó en papel</translation>
+        </message>
+        <message>
+            <source>check the consent id</source>
+            <translation>verifique el identificador del consentimiento</translation>
+        </message>
+        <message>
+            <source>check the date and time</source>
+            <translation>verifique la fecha y la hora</translation>
+        </message>
+        <message>
+            <source>check the date it was signed</source>
+            <translation>verifique la fecha en que se firmó</translation>
+        </message>
+        <message>
+            <source>check the hand-off time</source>
+            <translation>verifique la hora de entrega</translation>
+        </message>
+        <message>
+            <source>check the year</source>
+            <translation>verifique el año</translation>
+        </message>
+        <message>
+            <source>check the year; if the person does not know, record an approximate date or 'client doesn't know'</source>
+            <translation>verifique el año; si la persona no lo sabe, registre una fecha aproximada o «el cliente no sabe»</translation>
+        </message>
+        <message>
+            <source>choose 2 (approximate or partial)</source>
+            <translation>elija 2 (aproximado o parcial)</translation>
+        </message>
+        <message>
+            <source>choose English (en) or Spanish (es)</source>
+            <translation>elija inglés (en) o español (es)</translation>
+        </message>
+        <message>
+            <source>choose English or Spanish</source>
+            <translation>elija inglés o español</translation>
+        </message>
+        <message>
+            <source>choose a date within a year</source>
+            <translation>elija una fecha dentro de un año</translation>
+        </message>
+        <message>
+            <source>choose a later expiry date</source>
+            <translation>elija una fecha de vencimiento posterior</translation>
+        </message>
+        <message>
+            <source>choose accept</source>
+            <translation>elija aceptar</translation>
+        </message>
+        <message>
+            <source>choose again</source>
+            <translation>elija de nuevo</translation>
+        </message>
+        <message>
+            <source>choose another name</source>
+            <translation>elija otro nombre</translation>
+        </message>
+        <message>
+            <source>choose decline</source>
+            <translation>elija rechazar</translation>
+        </message>
+        <message>
+            <source>choose from the list</source>
+            <translation>elija de la lista</translation>
+        </message>
+        <message>
+            <source>choose one of {options}</source>
+            <translation>elija uno de estos: {options}</translation>
+        </message>
+        <message>
+            <source>choose participant or representative</source>
+            <translation>elija participante o representante</translation>
+        </message>
+        <message>
+            <source>choose signed on paper</source>
+            <translation>elija firmado en papel</translation>
+        </message>
+        <message>
+            <source>choose the kind of consent</source>
+            <translation>elija el tipo de consentimiento</translation>
+        </message>
+        <message>
+            <source>choose {low} to {high} days</source>
+            <translation>elija de {low} a {high} días</translation>
+        </message>
+        <message>
+            <source>choose {low} to {high} minutes</source>
+            <translation>elija de {low} a {high} minutos</translation>
+        </message>
+        <message>
+            <source>clear the categories or clear 8/9/99</source>
+            <translation>borre las categorías o borre 8/9/99</translation>
+        </message>
+        <message>
+            <source>click the map, pick a place from the list, or type latitude, longitude</source>
+            <translation>haga clic en el mapa, elija un lugar de la lista o escriba latitud, longitud</translation>
+        </message>
+        <message>
+            <source>contains control characters</source>
+            <translation>contiene caracteres de control</translation>
+        </message>
+        <message>
+            <source>create a new consent instead</source>
+            <translation>cree un consentimiento nuevo en su lugar</translation>
+        </message>
+        <message>
+            <source>decline the referral (reason: excluded by the screen), or correct the answer</source>
+            <translation>rechace la derivación (motivo: excluido por la evaluación) o corrija la respuesta</translation>
+        </message>
+        <message>
+            <source>decline the referral (reason: outside the area), or correct the place</source>
+            <translation>rechace la derivación (motivo: fuera del área) o corrija el lugar</translation>
+        </message>
+        <message>
+            <source>decline the referral, or correct the prosecutor's decision</source>
+            <translation>rechace la derivación o corrija la decisión de la fiscalía</translation>
+        </message>
+        <message>
+            <source>describe the court or body, the case and the records it needs</source>
+            <translation>describa el tribunal u organismo, el caso y los registros que necesita</translation>
+        </message>
+        <message>
+            <source>describe the {name} of the disclosure</source>
+            <translation>describa el campo {name} de la divulgación</translation>
+        </message>
+        <message>
+            <source>disclose only to the recipients it names, or get a consent that names them</source>
+            <translation>divulgue solo a los destinatarios que nombra, u obtenga un consentimiento que los nombre</translation>
+        </message>
+        <message>
+            <source>do not disclose</source>
+            <translation>no divulgue</translation>
+        </message>
+        <message>
+            <source>do not disclose; ask for a new consent</source>
+            <translation>no divulgue; solicite un consentimiento nuevo</translation>
+        </message>
+        <message>
+            <source>do not disclose; resolve the flag or ask for a new consent</source>
+            <translation>no divulgue; resuelva la marca o solicite un consentimiento nuevo</translation>
+        </message>
+        <message>
+            <source>enter 0 or more</source>
+            <translation>ingrese 0 o más</translation>
+        </message>
+        <message>
+            <source>enter 1 or more</source>
+            <translation>ingrese 1 o más</translation>
+        </message>
+        <message>
+            <source>enter 9 digits, or the last 4</source>
+            <translation>ingrese 9 dígitos, o los últimos 4</translation>
+        </message>
+        <message>
+            <source>enter a whole number of days from {low} to {high} ({usual} is the usual setting)</source>
+            <translation>ingrese un número entero de días de {low} a {high} ({usual} es el valor habitual)</translation>
+        </message>
+        <message>
+            <source>enter a whole number of participants, 1 or more</source>
+            <translation>ingrese un número entero de participantes, 1 o más</translation>
+        </message>
+        <message>
+            <source>enter both names, or choose 2 (partial, street or code name)</source>
+            <translation>ingrese ambos nombres o elija 2 (nombre parcial, de la calle o en clave)</translation>
+        </message>
+        <message>
+            <source>enter the SSN (or its last 4), or choose 8, 9 or 99</source>
+            <translation>ingrese el SSN (o sus últimos 4 dígitos) o elija 8, 9 o 99</translation>
+        </message>
+        <message>
+            <source>enter the actual date</source>
+            <translation>ingrese la fecha real</translation>
+        </message>
+        <message>
+            <source>enter the date it was revoked</source>
+            <translation>ingrese la fecha en que se revocó</translation>
+        </message>
+        <message>
+            <source>enter the date it was signed</source>
+            <translation>ingrese la fecha en que se firmó</translation>
+        </message>
+        <message>
+            <source>enter the date of birth on the participant's record; it identifies them on the form</source>
+            <translation>ingrese la fecha de nacimiento en el expediente del participante; lo identifica en el formulario</translation>
+        </message>
+        <message>
+            <source>enter the date of birth, or choose 8, 9 or 99</source>
+            <translation>ingrese la fecha de nacimiento o elija 8, 9 o 99</translation>
+        </message>
+        <message>
+            <source>enter the day it was signed</source>
+            <translation>ingrese el día en que se firmó</translation>
+        </message>
+        <message>
+            <source>enter the day it was signed on paper</source>
+            <translation>ingrese el día en que se firmó en papel</translation>
+        </message>
+        <message>
+            <source>enter the first and last name on the participant's record</source>
+            <translation>ingrese el nombre y el apellido en el expediente del participante</translation>
+        </message>
+        <message>
+            <source>enter the name of the person who signs</source>
+            <translation>ingrese el nombre de la persona que firma</translation>
+        </message>
+        <message>
+            <source>enter the name the person gives, or a street name (name quality 2)</source>
+            <translation>ingrese el nombre que da la persona o un nombre de la calle (calidad del nombre 2)</translation>
+        </message>
+        <message>
+            <source>enter the program's name</source>
+            <translation>ingrese el nombre del programa</translation>
+        </message>
+        <message>
+            <source>enter the recipient's name</source>
+            <translation>ingrese el nombre del destinatario</translation>
+        </message>
+        <message>
+            <source>enter the witness's name</source>
+            <translation>ingrese el nombre del testigo</translation>
+        </message>
+        <message>
+            <source>enter the {name}</source>
+            <translation>ingrese el dato: {name}</translation>
+        </message>
+        <message>
+            <source>enter who witnessed the signature on paper</source>
+            <translation>ingrese quién presenció la firma en papel</translation>
+        </message>
+        <message>
+            <source>export Client.csv from HMIS again, with its header row as line 1</source>
+            <translation>exporte de nuevo Client.csv desde HMIS, con la fila de encabezado como línea 1</translation>
+        </message>
+        <message>
+            <source>fill the form</source>
+            <translation>complete el formulario</translation>
+        </message>
+        <message>
+            <source>fix it</source>
+            <translation>corríjalo</translation>
+        </message>
+        <message>
+            <source>give a login name</source>
+            <translation>indique un nombre de usuario</translation>
+        </message>
+        <message>
+            <source>give a whole number, 0 or more</source>
+            <translation>indique un número entero, 0 o más</translation>
+        </message>
+        <message>
+            <source>give every row the PersonalID from HMIS</source>
+            <translation>ponga en cada fila el PersonalID de HMIS</translation>
+        </message>
+        <message>
+            <source>give them a copy and record how (handed over, mailed, ...)</source>
+            <translation>entréguele una copia y registre cómo (en mano, por correo, ...)</translation>
+        </message>
+        <message>
+            <source>has an empty item</source>
+            <translation>tiene una pregunta vacía</translation>
+        </message>
+        <message>
+            <source>has no "places" list</source>
+            <translation>no tiene una lista "places"</translation>
+        </message>
+        <message>
+            <source>has no name or an impossible position</source>
+            <translation>no tiene nombre o tiene una posición imposible</translation>
+        </message>
+        <message>
+            <source>has {count} goals</source>
+            <translation>tiene {count} metas</translation>
+        </message>
+        <message>
+            <source>have it signed before disclosing anything</source>
+            <translation>hágalo firmar antes de divulgar cualquier cosa</translation>
+        </message>
+        <message>
+            <source>how the revocation was made is not recorded</source>
+            <translation>no se registró cómo se hizo la revocación</translation>
+        </message>
+        <message>
+            <source>is a {kind} consent</source>
+            <translation>es un consentimiento de tipo {kind}</translation>
+        </message>
+        <message>
+            <source>is answered yes, so the person is not eligible</source>
+            <translation>tiene respuesta sí, así que la persona no es elegible</translation>
+        </message>
+        <message>
+            <source>is before the plan date</source>
+            <translation>es anterior a la fecha del plan</translation>
+        </message>
+        <message>
+            <source>is before the referral</source>
+            <translation>es anterior a la derivación</translation>
+        </message>
+        <message>
+            <source>is before the referral time</source>
+            <translation>es anterior a la hora de la derivación</translation>
+        </message>
+        <message>
+            <source>is before {year}</source>
+            <translation>es anterior a {year}</translation>
+        </message>
+        <message>
+            <source>is empty</source>
+            <translation>está vacío</translation>
+        </message>
+        <message>
+            <source>is in the future</source>
+            <translation>está en el futuro</translation>
+        </message>
+        <message>
+            <source>is larger than the program's capacity</source>
+            <translation>es mayor que la capacidad del programa</translation>
+        </message>
+        <message>
+            <source>is more than one year after signing</source>
+            <translation>es más de un año después de la firma</translation>
+        </message>
+        <message>
+            <source>is not 'accept'</source>
+            <translation>no es «aceptar»</translation>
+        </message>
+        <message>
+            <source>is not 'decline'</source>
+            <translation>no es «rechazar»</translation>
+        </message>
+        <message>
+            <source>is not a column of the header</source>
+            <translation>no es una columna del encabezado</translation>
+        </message>
+        <message>
+            <source>is not a consent field</source>
+            <translation>no es un campo del consentimiento</translation>
+        </message>
+        <message>
+            <source>is not a field of this record</source>
+            <translation>no es un campo de este registro</translation>
+        </message>
+        <message>
+            <source>is not a participant field</source>
+            <translation>no es un campo del participante</translation>
+        </message>
+        <message>
+            <source>is not a recipient named on this consent</source>
+            <translation>no es un destinatario nombrado en este consentimiento</translation>
+        </message>
+        <message>
+            <source>is not a social security number</source>
+            <translation>no es un número de seguro social</translation>
+        </message>
+        <message>
+            <source>is not after the signing day</source>
+            <translation>no es posterior al día de la firma</translation>
+        </message>
+        <message>
+            <source>is not allowed</source>
+            <translation>no está permitido</translation>
+        </message>
+        <message>
+            <source>is not answered</source>
+            <translation>no tiene respuesta</translation>
+        </message>
+        <message>
+            <source>is not chosen</source>
+            <translation>no se eligió</translation>
+        </message>
+        <message>
+            <source>is too broad</source>
+            <translation>es demasiado amplio</translation>
+        </message>
+        <message>
+            <source>is too long</source>
+            <translation>es demasiado largo</translation>
+        </message>
+        <message>
+            <source>is {length} characters</source>
+            <translation>tiene {length} caracteres</translation>
+        </message>
+        <message>
+            <source>is {length} characters long</source>
+            <translation>tiene {length} caracteres</translation>
+        </message>
+        <message>
+            <source>it is not recorded whether recipient {n} is covered by HIPAA</source>
+            <translation>no se registró si el destinatario {n} está cubierto por HIPAA</translation>
+        </message>
+        <message>
+            <source>keep one column of that name</source>
+            <translation>deje una sola columna con ese nombre</translation>
+        </message>
+        <message>
+            <source>keep only {label} here and use another consent for the rest</source>
+            <translation>deje aquí solo {label} y use otro consentimiento para lo demás</translation>
+        </message>
+        <message>
+            <source>lacks a name, lat or lon</source>
+            <translation>le falta el nombre, la latitud o la longitud</translation>
+        </message>
+        <message>
+            <source>look the person up, then pick 'This is the same person' or 'New person'</source>
+            <translation>busque a la persona y luego elija «Es la misma persona» o «Persona nueva»</translation>
+        </message>
+        <message>
+            <source>make it no larger than the program capacity</source>
+            <translation>que no sea mayor que la capacidad del programa</translation>
+        </message>
+        <message>
+            <source>must be a list</source>
+            <translation>debe ser una lista</translation>
+        </message>
+        <message>
+            <source>must be a list of recipients</source>
+            <translation>debe ser una lista de destinatarios</translation>
+        </message>
+        <message>
+            <source>must be a set of answers</source>
+            <translation>debe ser un conjunto de respuestas</translation>
+        </message>
+        <message>
+            <source>must be categories and details</source>
+            <translation>debe indicar categorías y detalles</translation>
+        </message>
+        <message>
+            <source>must describe categories and text</source>
+            <translation>debe describir categorías y texto</translation>
+        </message>
+        <message>
+            <source>name the partner who does this step</source>
+            <translation>indique el socio que realiza este paso</translation>
+        </message>
+        <message>
+            <source>name the person or organisation instead</source>
+            <translation>nombre a la persona u organización en su lugar</translation>
+        </message>
+        <message>
+            <source>name the program or provider that shares the information</source>
+            <translation>nombre el programa o proveedor que comparte la información</translation>
+        </message>
+        <message>
+            <source>name who receives the information</source>
+            <translation>indique quién recibe la información</translation>
+        </message>
+        <message>
+            <source>no copy given to the participant is recorded</source>
+            <translation>no se registró la entrega de una copia al participante</translation>
+        </message>
+        <message>
+            <source>no name is given</source>
+            <translation>no se indicó ningún nombre</translation>
+        </message>
+        <message>
+            <source>no participant is picked</source>
+            <translation>no se eligió ningún participante</translation>
+        </message>
+        <message>
+            <source>no place is chosen</source>
+            <translation>no se eligió ningún lugar</translation>
+        </message>
+        <message>
+            <source>no recipient is named</source>
+            <translation>no se nombró ningún destinatario</translation>
+        </message>
+        <message>
+            <source>nobody is chosen</source>
+            <translation>no se eligió a nadie</translation>
+        </message>
+        <message>
+            <source>nobody is named as the one who discloses</source>
+            <translation>no se nombró a nadie como quien divulga</translation>
+        </message>
+        <message>
+            <source>nothing more to do</source>
+            <translation>no hay nada más que hacer</translation>
+        </message>
+        <message>
+            <source>only AUDIT-C takes an option (sex)</source>
+            <translation>solo AUDIT-C admite una opción (sexo)</translation>
+        </message>
+        <message>
+            <source>only a criminal-justice consent has a final disposition</source>
+            <translation>solo un consentimiento de justicia penal tiene resolución final</translation>
+        </message>
+        <message>
+            <source>only a draft consent can be signed; create a new consent</source>
+            <translation>solo se puede firmar un borrador de consentimiento; cree un consentimiento nuevo</translation>
+        </message>
+        <message>
+            <source>only a signed consent can be revoked</source>
+            <translation>solo se puede revocar un consentimiento firmado</translation>
+        </message>
+        <message>
+            <source>participant or representative</source>
+            <translation>participante o representante</translation>
+        </message>
+        <message>
+            <source>pick a later date</source>
+            <translation>elija una fecha posterior</translation>
+        </message>
+        <message>
+            <source>pick one</source>
+            <translation>elija uno</translation>
+        </message>
+        <message>
+            <source>pick the place on the map</source>
+            <translation>elija el lugar en el mapa</translation>
+        </message>
+        <message>
+            <source>print it as {document}</source>
+            <translation>imprímalo como {document}</translation>
+        </message>
+        <message>
+            <source>put {label} on a consent of their own ({kind}) and remove them here</source>
+            <translation>ponga {label} en un consentimiento propio ({kind}) y quítelos de aquí</translation>
+        </message>
+        <message>
+            <source>recipient {n} has no name</source>
+            <translation>el destinatario {n} no tiene nombre</translation>
+        </message>
+        <message>
+            <source>recipient {n} is a class of recipients; only a TPO consent may name a class</source>
+            <translation>el destinatario {n} es una clase de destinatarios; solo un consentimiento TPO puede nombrar una clase</translation>
+        </message>
+        <message>
+            <source>record it on the criminal-justice consent</source>
+            <translation>regístrela en el consentimiento de justicia penal</translation>
+        </message>
+        <message>
+            <source>record it, e.g. 'in writing, handed to the case manager'</source>
+            <translation>regístrelo, p. ej. «por escrito, entregado al administrador de casos»</translation>
+        </message>
+        <message>
+            <source>record the expected length of treatment, the kind of proceeding and when its final disposition is expected (42 CFR §2.35(b))</source>
+            <translation>registre la duración prevista del tratamiento, el tipo de procedimiento y cuándo se espera su resolución final (42 CFR §2.35(b))</translation>
+        </message>
+        <message>
+            <source>record the final disposition date; revocation is possible from that day</source>
+            <translation>registre la fecha de la resolución final; la revocación es posible desde ese día</translation>
+        </message>
+        <message>
+            <source>record the representative's authority</source>
+            <translation>registre la autoridad del representante</translation>
+        </message>
+        <message>
+            <source>record their authority, e.g. 'legal guardian, order no. ...'</source>
+            <translation>registre su autoridad, p. ej. «tutor legal, orden n.º ...»</translation>
+        </message>
+        <message>
+            <source>record why the person declined</source>
+            <translation>registre por qué la persona no aceptó</translation>
+        </message>
+        <message>
+            <source>remove it</source>
+            <translation>quítelo</translation>
+        </message>
+        <message>
+            <source>remove the repeat</source>
+            <translation>quite la repetición</translation>
+        </message>
+        <message>
+            <source>reopen the record</source>
+            <translation>vuelva a abrir el expediente</translation>
+        </message>
+        <message>
+            <source>repeats a question</source>
+            <translation>repite una pregunta</translation>
+        </message>
+        <message>
+            <source>revoke it, or flag it as false, instead</source>
+            <translation>revóquelo o márquelo como falso en su lugar</translation>
+        </message>
+        <message>
+            <source>say what the disclosure is for, e.g. 'coordinate services'</source>
+            <translation>indique para qué es la divulgación, p. ej. «coordinar servicios»</translation>
+        </message>
+        <message>
+            <source>say whether it is a HIPAA covered entity or business associate; this decides the redisclosure statement</source>
+            <translation>indique si es una entidad cubierta por HIPAA o un socio comercial; esto decide la declaración sobre nueva divulgación</translation>
+        </message>
+        <message>
+            <source>say why the consent is flagged</source>
+            <translation>indique por qué se marcó el consentimiento</translation>
+        </message>
+        <message>
+            <source>say why the information is shared, e.g. 'to coordinate housing services'</source>
+            <translation>indique por qué se comparte la información, p. ej. «para coordinar servicios de vivienda»</translation>
+        </message>
+        <message>
+            <source>say why the whole record is needed, or choose specific categories instead</source>
+            <translation>indique por qué se necesita todo el expediente o elija categorías específicas en su lugar</translation>
+        </message>
+        <message>
+            <source>says a date of birth was reported but none was entered</source>
+            <translation>indica que se informó una fecha de nacimiento, pero no se ingresó ninguna</translation>
+        </message>
+        <message>
+            <source>says an SSN was reported but none was entered</source>
+            <translation>indica que se informó un SSN, pero no se ingresó ninguno</translation>
+        </message>
+        <message>
+            <source>says full SSN but only part was entered</source>
+            <translation>indica SSN completo, pero solo se ingresó una parte</translation>
+        </message>
+        <message>
+            <source>says full name but first or last name is empty</source>
+            <translation>indica nombre completo, pero el nombre o el apellido está vacío</translation>
+        </message>
+        <message>
+            <source>says the person is ineligible</source>
+            <translation>indica que la persona no es elegible</translation>
+        </message>
+        <message>
+            <source>set a later expiry date</source>
+            <translation>fije una fecha de vencimiento posterior</translation>
+        </message>
+        <message>
+            <source>set an expiry date on or before {limit}</source>
+            <translation>fije una fecha de vencimiento igual o anterior al {limit}</translation>
+        </message>
+        <message>
+            <source>set it on or before {limit}</source>
+            <translation>fíjela igual o anterior al {limit}</translation>
+        </message>
+        <message>
+            <source>shorten it to 300 characters</source>
+            <translation>acórtelo a 300 caracteres</translation>
+        </message>
+        <message>
+            <source>shorten to {limit}</source>
+            <translation>acórtelo a {limit}</translation>
+        </message>
+        <message>
+            <source>sign, revoke or flag the consent instead</source>
+            <translation>firme, revoque o marque el consentimiento en su lugar</translation>
+        </message>
+        <message>
+            <source>start with one or two</source>
+            <translation>empiece con una o dos</translation>
+        </message>
+        <message>
+            <source>state the specific purpose, or write 'at the request of the patient'</source>
+            <translation>indique el propósito específico o escriba «a solicitud del paciente»</translation>
+        </message>
+        <message>
+            <source>the chosen participant is no longer in the store</source>
+            <translation>el participante elegido ya no está en el almacén de datos</translation>
+        </message>
+        <message>
+            <source>the event that ends this consent is not stated</source>
+            <translation>no se indicó el evento que pone fin a este consentimiento</translation>
+        </message>
+        <message>
+            <source>the expiry date {value} is before {start}</source>
+            <translation>la fecha de vencimiento {value} es anterior a {start}</translation>
+        </message>
+        <message>
+            <source>the expiry date {value} is more than {days} days after the final disposition ({start})</source>
+            <translation>la fecha de vencimiento {value} es más de {days} días después de la resolución final ({start})</translation>
+        </message>
+        <message>
+            <source>the expiry date {value} is more than {months} months after signing</source>
+            <translation>la fecha de vencimiento {value} es más de {months} meses después de la firma</translation>
+        </message>
+        <message>
+            <source>the form has no {key} statement</source>
+            <translation>el formulario no tiene la declaración {key}</translation>
+        </message>
+        <message>
+            <source>the information to share is not described</source>
+            <translation>no se describió la información que se compartirá</translation>
+        </message>
+        <message>
+            <source>the name is empty</source>
+            <translation>el nombre está vacío</translation>
+        </message>
+        <message>
+            <source>the on-screen signature is empty</source>
+            <translation>la firma en pantalla está vacía</translation>
+        </message>
+        <message>
+            <source>the participant's date of birth is missing</source>
+            <translation>falta la fecha de nacimiento del participante</translation>
+        </message>
+        <message>
+            <source>the participant's full name is missing</source>
+            <translation>falta el nombre completo del participante</translation>
+        </message>
+        <message>
+            <source>the place is outside the LEAD area</source>
+            <translation>el lugar está fuera del área de LEAD</translation>
+        </message>
+        <message>
+            <source>the proceeding is not named</source>
+            <translation>no se nombró el procedimiento</translation>
+        </message>
+        <message>
+            <source>the purpose is missing</source>
+            <translation>falta el propósito</translation>
+        </message>
+        <message>
+            <source>the reasoning for how long this consent lasts is not recorded</source>
+            <translation>no se registró la justificación de cuánto dura este consentimiento</translation>
+        </message>
+        <message>
+            <source>the revocation date {value} is before the consent was signed</source>
+            <translation>la fecha de revocación {value} es anterior a la firma del consentimiento</translation>
+        </message>
+        <message>
+            <source>the revocation date {value} is in the future</source>
+            <translation>la fecha de revocación {value} está en el futuro</translation>
+        </message>
+        <message>
+            <source>the revocation date {value} is not a date</source>
+            <translation>la fecha de revocación {value} no es una fecha</translation>
+        </message>
+        <message>
+            <source>the revocation date {value} is {why}</source>
+            <translation>la fecha de revocación {value} no es válida: {why}</translation>
+        </message>
+        <message>
+            <source>the scanned form was not found</source>
+            <translation>no se encontró el formulario escaneado</translation>
+        </message>
+        <message>
+            <source>the signature date is missing</source>
+            <translation>falta la fecha de la firma</translation>
+        </message>
+        <message>
+            <source>the signature date {value} is before the referral ({start})</source>
+            <translation>la fecha de la firma {value} es anterior a la derivación ({start})</translation>
+        </message>
+        <message>
+            <source>the signature date {value} is in the future</source>
+            <translation>la fecha de la firma {value} está en el futuro</translation>
+        </message>
+        <message>
+            <source>the signature is a single dot</source>
+            <translation>la firma es un solo punto</translation>
+        </message>
+        <message>
+            <source>the signer is not named</source>
+            <translation>no se nombró a quien firma</translation>
+        </message>
+        <message>
+            <source>there are no strokes</source>
+            <translation>no hay trazos</translation>
+        </message>
+        <message>
+            <source>there is no expiry date</source>
+            <translation>no hay fecha de vencimiento</translation>
+        </message>
+        <message>
+            <source>there is no form in {value}</source>
+            <translation>no hay formulario en {value}</translation>
+        </message>
+        <message>
+            <source>there is no signature</source>
+            <translation>no hay firma</translation>
+        </message>
+        <message>
+            <source>this consent expired on {value}</source>
+            <translation>este consentimiento venció el {value}</translation>
+        </message>
+        <message>
+            <source>this consent is flagged as false or invalid</source>
+            <translation>este consentimiento está marcado como falso o no válido</translation>
+        </message>
+        <message>
+            <source>this consent is not signed</source>
+            <translation>este consentimiento no está firmado</translation>
+        </message>
+        <message>
+            <source>this consent is {status}</source>
+            <translation>este consentimiento está en estado {status}</translation>
+        </message>
+        <message>
+            <source>this consent is {status} and cannot be edited</source>
+            <translation>este consentimiento está en estado {status} y no se puede editar</translation>
+        </message>
+        <message>
+            <source>this consent was already revoked on {value}</source>
+            <translation>este consentimiento ya se revocó el {value}</translation>
+        </message>
+        <message>
+            <source>this consent was deleted</source>
+            <translation>este consentimiento se eliminó</translation>
+        </message>
+        <message>
+            <source>this consent was revoked on {value}</source>
+            <translation>este consentimiento se revocó el {value}</translation>
+        </message>
+        <message>
+            <source>tick the categories</source>
+            <translation>marque las categorías</translation>
+        </message>
+        <message>
+            <source>tick the categories of information and describe them specifically</source>
+            <translation>marque las categorías de información y descríbalas de forma específica</translation>
+        </message>
+        <message>
+            <source>tick the categories offered</source>
+            <translation>marque las categorías ofrecidas</translation>
+        </message>
+        <message>
+            <source>tick the services given</source>
+            <translation>marque los servicios prestados</translation>
+        </message>
+        <message>
+            <source>tick {label}, or choose the consent type that fits</source>
+            <translation>marque {label} o elija el tipo de consentimiento que corresponda</translation>
+        </message>
+        <message>
+            <source>type it again</source>
+            <translation>escríbalo de nuevo</translation>
+        </message>
+        <message>
+            <source>type the name the person is known by</source>
+            <translation>escriba el nombre con el que se conoce a la persona</translation>
+        </message>
+        <message>
+            <source>type the text again</source>
+            <translation>escriba el texto de nuevo</translation>
+        </message>
+        <message>
+            <source>unknown categories {bad}</source>
+            <translation>categorías desconocidas {bad}</translation>
+        </message>
+        <message>
+            <source>unknown categories {unknown}</source>
+            <translation>categorías desconocidas {unknown}</translation>
+        </message>
+        <message>
+            <source>use YYYY-MM-DD, e.g. 1980-03-05</source>
+            <translation>use AAAA-MM-DD, p. ej. 1980-03-05</translation>
+        </message>
+        <message>
+            <source>use a form version that has it (ask the program's counsel)</source>
+            <translation>use una versión del formulario que la tenga (consulte al asesor legal del programa)</translation>
+        </message>
+        <message>
+            <source>use alias or street</source>
+            <translation>use alias o calle</translation>
+        </message>
+        <message>
+            <source>use e.g. 1980-03-05 or 3/5/1980</source>
+            <translation>use p. ej. 1980-03-05 o 3/5/1980</translation>
+        </message>
+        <message>
+            <source>use e.g. 2026-03-05</source>
+            <translation>use p. ej. 2026-03-05</translation>
+        </message>
+        <message>
+            <source>use e.g. 2027-03-05</source>
+            <translation>use p. ej. 2027-03-05</translation>
+        </message>
+        <message>
+            <source>use e.g. {example}</source>
+            <translation>use p. ej. {example}</translation>
+        </message>
+        <message>
+            <source>use one of {options}</source>
+            <translation>use uno de estos: {options}</translation>
+        </message>
+        <message>
+            <source>use the form's fields</source>
+            <translation>use los campos del formulario</translation>
+        </message>
+        <message>
+            <source>use the format of the shipped file</source>
+            <translation>use el formato del archivo incluido</translation>
+        </message>
+        <message>
+            <source>use yes</source>
+            <translation>use sí</translation>
+        </message>
+        <message>
+            <source>use {allowed}</source>
+            <translation>use {allowed}</translation>
+        </message>
+        <message>
+            <source>use {options}</source>
+            <translation>use {options}</translation>
+        </message>
+        <message>
+            <source>write 1 if the person gave this answer, 0 (or nothing) if not</source>
+            <translation>escriba 1 si la persona dio esta respuesta, 0 (o nada) si no</translation>
+        </message>
+        <message>
+            <source>write e.g. '{days} days after the final disposition of case number ...'</source>
+            <translation>escriba p. ej. «{days} días después de la resolución final del caso número ...»</translation>
+        </message>
+        <message>
+            <source>write each question or remove it</source>
+            <translation>escriba cada pregunta o quítela</translation>
+        </message>
+        <message>
+            <source>{date} is before 1900</source>
+            <translation>{date} es anterior a 1900</translation>
+        </message>
+        <message>
+            <source>{date} is in the future</source>
+            <translation>{date} está en el futuro</translation>
+        </message>
+        <message>
+            <source>{label} are combined with other information</source>
+            <translation>{label} se combinan con otra información</translation>
+        </message>
+        <message>
+            <source>{value} already exists</source>
+            <translation>{value} ya existe</translation>
+        </message>
+        <message>
+            <source>{value} days is out of range</source>
+            <translation>{value} días está fuera del rango</translation>
+        </message>
+        <message>
+            <source>{value} is not 0 or 1</source>
+            <translation>{value} no es 0 ni 1</translation>
+        </message>
+        <message>
+            <source>{value} is not a category of information</source>
+            <translation>{value} no es una categoría de información</translation>
+        </message>
+        <message>
+            <source>{value} is not a count of participants</source>
+            <translation>{value} no es una cantidad de participantes</translation>
+        </message>
+        <message>
+            <source>{value} is not a date</source>
+            <translation>{value} no es una fecha</translation>
+        </message>
+        <message>
+            <source>{value} is not a date-time</source>
+            <translation>{value} no es una fecha y hora</translation>
+        </message>
+        <message>
+            <source>{value} is not a document kind</source>
+            <translation>{value} no es un tipo de documento</translation>
+        </message>
+        <message>
+            <source>{value} is not a number</source>
+            <translation>{value} no es un número</translation>
+        </message>
+        <message>
+            <source>{value} is not a positive whole number</source>
+            <translation>{value} no es un número entero positivo</translation>
+        </message>
+        <message>
+            <source>{value} is not a role</source>
+            <translation>{value} no es un rol</translation>
+        </message>
+        <message>
+            <source>{value} is not a signer role</source>
+            <translation>{value} no es un rol de firmante</translation>
+        </message>
+        <message>
+            <source>{value} is not a type of consent</source>
+            <translation>{value} no es un tipo de consentimiento</translation>
+        </message>
+        <message>
+            <source>{value} is not a whole number</source>
+            <translation>{value} no es un número entero</translation>
+        </message>
+        <message>
+            <source>{value} is not allowed</source>
+            <translation>{value} no está permitido</translation>
+        </message>
+        <message>
+            <source>{value} is not an allowed answer</source>
+            <translation>{value} no es una respuesta permitida</translation>
+        </message>
+        <message>
+            <source>{value} is not an allowed number of days</source>
+            <translation>{value} no es una cantidad de días permitida</translation>
+        </message>
+        <message>
+            <source>{value} is not an answer</source>
+            <translation>{value} no es una respuesta</translation>
+        </message>
+        <message>
+            <source>{value} is not offered</source>
+            <translation>{value} no se ofrece</translation>
+        </message>
+        <message>
+            <source>{value} is unknown</source>
+            <translation>{value} es desconocido</translation>
+        </message>
+        <message>
+            <source>{value} minutes is out of range</source>
+            <translation>{value} minutos está fuera del rango</translation>
+        </message>
+    </context>
 </TS>

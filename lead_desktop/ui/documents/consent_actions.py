@@ -185,7 +185,7 @@ class ConsentActions(QWidget):
         self.disposition.setVisible(criminal and not draft)
         self._enable(self.disposition, criminal and status == "signed", "")
         problems = rules.disclosure_check(consent, today, program=self.program)
-        reason = "\n".join(m.message for m in problems)
+        reason = "\n".join(labels.issue_message(m) for m in problems)
         self._enable(self.disclose, not problems, reason)
         self.disclose_reason.show_message(
             self.tr("Disclose: {0}").format(reason) if problems and not draft else ""

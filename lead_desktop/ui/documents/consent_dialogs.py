@@ -162,7 +162,9 @@ class ConsentActDialog(QDialog):
         problems = self.problems()
         if problems:
             self.refusal.show_message(
-                self.tr("Not allowed:") + "\n" + "\n".join(f"• {m.message}" for m in problems)
+                self.tr("Not allowed:")
+                + "\n"
+                + "\n".join(f"• {labels.issue_message(m)}" for m in problems)
             )
             self.refusal.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.act_button.setEnabled(not problems)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from lead_desktop.errors import Issue, ValidationError
+from lead_desktop.ui import labels
 from lead_desktop.ui.action_bar import push_button
 from lead_desktop.ui.record.fields import ErrorLabel, FieldErrors
 
@@ -53,7 +54,7 @@ def text_label(name: str, text: str = "") -> QLabel:
 
 def sentence(issue: Issue) -> str:
     """An issue as one sentence: problem, then fix."""
-    text = f"{issue.problem}; {issue.fix}"
+    text = labels.issue_message(issue)
     return text[:1].upper() + text[1:]
 
 

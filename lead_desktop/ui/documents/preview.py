@@ -115,7 +115,7 @@ def build_preview(
 
 def issue_text(issue: Issue) -> str:
     """One missing item as a sentence: the problem, then its fix."""
-    text = f"{issue.problem}; {issue.fix}"
+    text = labels.issue_message(issue)
     return text[:1].upper() + text[1:]
 
 

@@ -310,7 +310,7 @@ class SignDialog(QDialog):
         )
         self.gate.clear()
         for item in missing:
-            text = item.message
+            text = labels.issue_message(item)
             self.gate.addItem(QListWidgetItem("• " + text[:1].upper() + text[1:]))
         if not missing:
             self.gate_summary.setText(self.tr("Everything needed is here: it can be signed."))

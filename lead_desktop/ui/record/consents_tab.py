@@ -449,7 +449,7 @@ class ConsentsTab(QWidget):
             stage="print",
             template=template,
         )
-        return [item.message for item in missing]
+        return [labels.issue_message(item) for item in missing]
 
     def _update(self) -> None:
         values = self.values()

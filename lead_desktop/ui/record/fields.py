@@ -315,11 +315,11 @@ class FieldErrors:
         for issue in issues:
             place = self._fields.get(issue.field)
             if place is None:
-                general.append(f"{issue.field}: {issue.problem}; {issue.fix}")
+                general.append("{}: {}; {}".format(issue.field, *labels.issue_text(issue)))
                 continue
             widget, label, title = place
             message = QCoreApplication.translate("FieldErrors", "{0}: {1}; {2}").format(
-                title, issue.problem, issue.fix
+                title, *labels.issue_text(issue)
             )
             texts.setdefault(label, []).append(message)
             widget.setAccessibleDescription(message)

@@ -491,9 +491,9 @@ class GoalsEditor(QGroupBox):
         for issue in issues:
             place = self._places[page].get(issue.field)
             if place is None:
-                general.append(f"{issue.field}: {issue.problem}; {issue.fix}")
+                general.append("{}: {}; {}".format(issue.field, *labels.issue_text(issue)))
                 continue
-            message = self.tr("{0}: {1}; {2}").format(place[2], issue.problem, issue.fix)
+            message = self.tr("{0}: {1}; {2}").format(place[2], *labels.issue_text(issue))
             shown.setdefault(issue.field, []).append(message)
             first = first or place[0]
         for field, messages in shown.items():

@@ -37,6 +37,7 @@ from lead_desktop.store.participants import (
 )
 from lead_desktop.store.schema import Participant, Setting, Worker
 from lead_desktop.store.tx import Tx
+from lead_desktop.ui import labels
 from lead_desktop.ui.context import AppContext, Change, show_error
 from lead_desktop.ui.drafts import DraftKeeper
 from lead_desktop.ui.record.fields import (
@@ -731,7 +732,9 @@ class AliasList(QGroupBox):
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, ValidationError):
             self.error.show_message(
-                "\n".join(self.tr("Alias: {0}; {1}").format(i.problem, i.fix) for i in error.issues)
+                "\n".join(
+                    self.tr("Alias: {0}; {1}").format(*labels.issue_text(i)) for i in error.issues
+                )
             )
             self.text.setFocus()
         else:

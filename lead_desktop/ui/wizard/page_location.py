@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from lead_desktop.domain.coverage import CoverageArea
 from lead_desktop.domain.places import Gazetteer, MapLayers, format_lat_lon
 from lead_desktop.errors import ValidationError
+from lead_desktop.ui import labels
 from lead_desktop.ui.context import AppContext
 from lead_desktop.ui.coverage_map import AreaResult, CoverageMap
 from lead_desktop.ui.wizard.base import Page, issue_text
@@ -165,7 +166,9 @@ class LocationPage(Page):
             found = self.gazetteer.search(text)
         except ValidationError as exc:
             issue = exc.issues[0]
-            self.error_for("search", self.search).show_message(issue_text(issue.problem, issue.fix))
+            self.error_for("search", self.search).show_message(
+                issue_text(*labels.issue_text(issue))
+            )
             found = []
         for match in found:
             place = match.place

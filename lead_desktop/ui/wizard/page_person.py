@@ -288,7 +288,7 @@ class PersonPage(Page):
         self.status.setText("")
         if isinstance(error, ValidationError):
             self.show_issues(
-                ("dob" if i.field == "dob" else "page", issue_text(i.problem, i.fix))
+                ("dob" if i.field == "dob" else "page", issue_text(*labels.issue_text(i)))
                 for i in error.issues
             )
         else:

@@ -424,7 +424,7 @@ class ReferralWizard(QWidget):
     def _page_problems(self, index: int) -> list[tuple[str, str]]:
         page = self.pages[index]
         found = [
-            (page_of(i)[1], issue_text(i.problem, i.fix))
+            (page_of(i)[1], issue_text(*labels.issue_text(i)))
             for i in self._issues()
             if page_of(i)[0] == page.page_id
         ]
@@ -436,7 +436,7 @@ class ReferralWizard(QWidget):
         for issue in issues:
             page, field = page_of(issue)
             by_page.setdefault(page or "type", []).append(
-                (field, issue_text(issue.problem, issue.fix))
+                (field, issue_text(*labels.issue_text(issue)))
             )
         first = min(PAGES.index(p) for p in by_page)
         titles = [self.pages[PAGES.index(p)].title() for p in PAGES if p in by_page]
