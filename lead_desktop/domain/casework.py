@@ -215,10 +215,11 @@ def validate_referral(data: Mapping[str, Any], *, partial: bool = False) -> dict
         for n, item in enumerate(screen, 1):
             if item.get("answer") not in SCREEN_ANSWERS:
                 c.issues.append(
-                    Issue(
+                    issue(
                         f"exclusion_screen item {n}",
-                        f"answer {item.get('answer')!r}",
+                        "answer {value}",
                         "answer yes, no or unknown",
+                        value=repr(item.get("answer")),
                     )
                 )
         c.out["exclusion_screen"] = list(screen)

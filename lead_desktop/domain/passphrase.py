@@ -7,11 +7,12 @@ import logging
 import unicodedata
 
 from lead_desktop.domain.text import fold, tokens
-from lead_desktop.errors import Issue, ValidationError
+from lead_desktop.errors import Issue, ValidationError, issue
 from lead_desktop.resources import resource_path
 
 logger = logging.getLogger(__name__)
 
+_FIELD = "passphrase"
 MIN_LENGTH = 15
 MAX_LENGTH = 1024
 BLOCKLIST_FILE = "passphrase-blocklist.txt"
@@ -92,61 +93,83 @@ def _has_name(passphrase: str, worker_name: str | None) -> bool:
     return any(part in folded for part in parts)
 
 
-def _findings(passphrase: str, worker_name: str | None) -> list[tuple[str, Issue]]:
-    """Return (short hint, issue) for every rule the passphrase breaks, most basic first."""
-    found: list[tuple[str, str, str]] = []
+def _findings(passphrase: str, worker_name: str | None) -> list[tuple[Issue, Issue]]:
+    """Return (short hint, issue) for every rule the passphrase breaks, most basic first.
+
+    The hint is an Issue too (its problem is the hint, its fix empty) so it can be translated.
+    """
+    found: list[tuple[Issue, Issue]] = []
     length = len(unicodedata.normalize("NFC", passphrase))
+    sizes = {"length": str(length), "minimum": str(MIN_LENGTH), "maximum": str(MAX_LENGTH)}
     if length < MIN_LENGTH:
         found.append(
             (
-                f"too short: {length} of {MIN_LENGTH} characters",
-                f"is too short ({length} of at least {MIN_LENGTH} characters)",
-                "add words: a short sentence only you would say is long and easy to remember",
+                issue(_FIELD, "too short: {length} of {minimum} characters", "", **sizes),
+                issue(
+                    _FIELD,
+                    "is too short ({length} of at least {minimum} characters)",
+                    "add words: a short sentence only you would say is long and easy to remember",
+                    **sizes,
+                ),
             )
         )
     elif length > MAX_LENGTH:
         found.append(
             (
-                f"too long: {length} of at most {MAX_LENGTH} characters",
-                f"is too long ({length} characters)",
-                f"use at most {MAX_LENGTH} characters",
+                issue(_FIELD, "too long: {length} of at most {maximum} characters", "", **sizes),
+                issue(
+                    _FIELD,
+                    "is too long ({length} characters)",
+                    "use at most {maximum} characters",
+                    **sizes,
+                ),
             )
         )
     if _is_common(passphrase):
         found.append(
             (
-                "common passphrase",
-                "is on the list of common passphrases that attackers try first",
-                "choose words that are not a well-known phrase, lyric, verse or key pattern",
+                issue(_FIELD, "common passphrase", ""),
+                issue(
+                    _FIELD,
+                    "is on the list of common passphrases that attackers try first",
+                    "choose words that are not a well-known phrase, lyric, verse or key pattern",
+                ),
             )
         )
     elif _is_trivial(passphrase):
         found.append(
             (
-                "too simple: repeated characters or a sequence",
-                "is a repeated character, a repeated pattern or a simple sequence",
-                "use several unrelated words instead",
+                issue(_FIELD, "too simple: repeated characters or a sequence", ""),
+                issue(
+                    _FIELD,
+                    "is a repeated character, a repeated pattern or a simple sequence",
+                    "use several unrelated words instead",
+                ),
             )
         )
     if _has_name(passphrase, worker_name):
         found.append(
             (
-                "contains your name",
-                "contains your own name",
-                "leave your name out; others know it",
+                issue(_FIELD, "contains your name", ""),
+                issue(_FIELD, "contains your own name", "leave your name out; others know it"),
             )
         )
-    return [(hint, Issue("passphrase", problem, fix)) for hint, problem, fix in found]
+    return found
 
 
 def check_passphrase(passphrase: str, worker_name: str | None = None) -> None:
     """Raise ValidationError listing every rule the passphrase breaks; return if it is fine."""
     found = _findings(passphrase, worker_name)
     if found:
-        raise ValidationError([issue for _, issue in found])
+        raise ValidationError([problem for _, problem in found])
+
+
+def strength_issue(passphrase: str, worker_name: str | None = None) -> Issue:
+    """The strength meter's hint as an Issue (the hint is its problem; translatable)."""
+    found = _findings(passphrase, worker_name)
+    return found[0][0] if found else issue(_FIELD, "good: long and uncommon", "")
 
 
 def strength_hint(passphrase: str, worker_name: str | None = None) -> str:
     """Return a short English hint for a strength meter, e.g. 'too short: 9 of 15 characters'."""
-    found = _findings(passphrase, worker_name)
-    return found[0][0] if found else "good: long and uncommon"
+    return strength_issue(passphrase, worker_name).problem

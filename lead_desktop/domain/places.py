@@ -145,10 +145,11 @@ def parse_lat_lon(text: str) -> tuple[float, float] | None:
     if abs(lat) > 90 or abs(lon) > 180:
         raise ValidationError(
             [
-                Issue(
+                issue(
                     _FIELD,
-                    f"{text.strip()!r} is not a position",
+                    "{value} is not a position",
                     "type latitude then longitude, e.g. 39.2915, -76.6214",
+                    value=repr(text.strip()),
                 )
             ]
         )

@@ -334,11 +334,12 @@ def _row_data(
         dob = _parse_dob(dob_text) if dob_text else None
         if dob_text and dob is None:
             issues.append(
-                Issue(
+                issue(
                     "DOB",
-                    f"{dob_text!r} is not a date",
+                    "{value} is not a date",
                     "write it as YYYY-MM-DD (e.g. 1980-03-05) or M/D/YYYY",
                     line,
+                    value=repr(dob_text),
                 )
             )
         else:
@@ -421,12 +422,14 @@ def _read_records(reader: Any, plan: ImportPlan, today: date | None) -> None:
         plan.total_rows += 1
         if len(cells) != width:
             plan.issues.append(
-                Issue(
+                issue(
                     "row",
-                    f"has {len(cells)} values but the header has {width}",
+                    "has {count} values but the header has {width}",
                     "check the quoting: a value holding a comma or a line break must be in "
                     "double quotes",
                     line,
+                    count=str(len(cells)),
+                    width=str(width),
                 )
             )
             continue
@@ -446,11 +449,12 @@ def _read_records(reader: Any, plan: ImportPlan, today: date | None) -> None:
             )
         elif personal_id in seen:
             issues.append(
-                Issue(
+                issue(
                     "PersonalID",
-                    f"repeats the PersonalID of line {seen[personal_id]}",
+                    "repeats the PersonalID of line {first}",
                     "keep one row per person: remove or merge the duplicate",
                     line,
+                    first=str(seen[personal_id]),
                 )
             )
         else:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Connection, select
 
-from lead_desktop.domain.passphrase import check_passphrase, strength_hint
+from lead_desktop.domain.passphrase import check_passphrase, strength_issue
 from lead_desktop.domain.workers import ROLES
 from lead_desktop.errors import LeadError, UnlockError, ValidationError
 from lead_desktop.store.keys import KeyFile, load_recovery_private_key
@@ -140,7 +140,9 @@ class PassphraseRows(QObject):
             self.hint.setText(self.tr("At least 15 characters: a short sentence works well."))
             return
         self.hint.setText(
-            self.tr("Strength: {0}").format(strength_hint(self.edit.text(), self._name()))
+            self.tr("Strength: {0}").format(
+                labels.issue_text(strength_issue(self.edit.text(), self._name()))[0]
+            )
         )
 
     def check(self) -> bool:

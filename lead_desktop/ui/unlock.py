@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lead_desktop.domain.passphrase import strength_hint
+from lead_desktop.domain.passphrase import strength_issue
 from lead_desktop.errors import BackoffError, ValidationError
 from lead_desktop.store.keys import KdfParams
 from lead_desktop.store.store import Store, store_exists, worker_names
+from lead_desktop.ui import labels
 from lead_desktop.ui.context import user_message
 from lead_desktop.ui.ops import Ops
 
@@ -163,7 +164,9 @@ class FirstRunScreen(QWidget):
             self.hint.setText(self.tr("At least 15 characters; a few unrelated words work well."))
             return
         self.hint.setText(
-            self.tr("Strength: {0}").format(strength_hint(text, self.name.text() or None))
+            self.tr("Strength: {0}").format(
+                labels.issue_text(strength_issue(text, self.name.text() or None))[0]
+            )
         )
 
     def _busy(self, busy: bool) -> None:

@@ -6005,12 +6005,20 @@
             <translation>agréguelos uno por uno</translation>
         </message>
         <message>
+            <source>add words: a short sentence only you would say is long and easy to remember</source>
+            <translation>agregue palabras: una oración corta que solo usted diría es larga y fácil de recordar</translation>
+        </message>
+        <message>
             <source>alias {n} is malformed</source>
             <translation>el alias {n} está mal formado</translation>
         </message>
         <message>
             <source>answer yes, no or unknown</source>
             <translation>responda sí, no o desconocido</translation>
+        </message>
+        <message>
+            <source>answer {value}</source>
+            <translation>respuesta {value}</translation>
         </message>
         <message>
             <source>appears twice in the header</source>
@@ -6059,6 +6067,10 @@
         <message>
             <source>check the hand-off time</source>
             <translation>verifique la hora de entrega</translation>
+        </message>
+        <message>
+            <source>check the quoting: a value holding a comma or a line break must be in double quotes</source>
+            <translation>revise las comillas: un valor que contiene una coma o un salto de línea debe ir entre comillas dobles</translation>
         </message>
         <message>
             <source>check the year</source>
@@ -6125,6 +6137,10 @@
             <translation>elija el tipo de consentimiento</translation>
         </message>
         <message>
+            <source>choose words that are not a well-known phrase, lyric, verse or key pattern</source>
+            <translation>elija palabras que no sean una frase conocida, una letra de canción, un verso ni un patrón de teclas</translation>
+        </message>
+        <message>
             <source>choose {low} to {high} days</source>
             <translation>elija de {low} a {high} días</translation>
         </message>
@@ -6141,8 +6157,20 @@
             <translation>haga clic en el mapa, elija un lugar de la lista o escriba latitud, longitud</translation>
         </message>
         <message>
+            <source>common passphrase</source>
+            <translation>frase de contraseña común</translation>
+        </message>
+        <message>
             <source>contains control characters</source>
             <translation>contiene caracteres de control</translation>
+        </message>
+        <message>
+            <source>contains your name</source>
+            <translation>contiene su nombre</translation>
+        </message>
+        <message>
+            <source>contains your own name</source>
+            <translation>contiene su propio nombre</translation>
         </message>
         <message>
             <source>create a new consent instead</source>
@@ -6301,6 +6329,10 @@
             <translation>entréguele una copia y registre cómo (en mano, por correo, ...)</translation>
         </message>
         <message>
+            <source>good: long and uncommon</source>
+            <translation>buena: larga y poco común</translation>
+        </message>
+        <message>
             <source>has an empty item</source>
             <translation>tiene una pregunta vacía</translation>
         </message>
@@ -6317,12 +6349,20 @@
             <translation>tiene {count} metas</translation>
         </message>
         <message>
+            <source>has {count} values but the header has {width}</source>
+            <translation>tiene {count} valores, pero el encabezado tiene {width}</translation>
+        </message>
+        <message>
             <source>have it signed before disclosing anything</source>
             <translation>hágalo firmar antes de divulgar cualquier cosa</translation>
         </message>
         <message>
             <source>how the revocation was made is not recorded</source>
             <translation>no se registró cómo se hizo la revocación</translation>
+        </message>
+        <message>
+            <source>is a repeated character, a repeated pattern or a simple sequence</source>
+            <translation>es un carácter repetido, un patrón repetido o una secuencia simple</translation>
         </message>
         <message>
             <source>is a {kind} consent</source>
@@ -6413,12 +6453,24 @@
             <translation>no se eligió</translation>
         </message>
         <message>
+            <source>is on the list of common passphrases that attackers try first</source>
+            <translation>está en la lista de frases de contraseña comunes que los atacantes prueban primero</translation>
+        </message>
+        <message>
             <source>is too broad</source>
             <translation>es demasiado amplio</translation>
         </message>
         <message>
             <source>is too long</source>
             <translation>es demasiado largo</translation>
+        </message>
+        <message>
+            <source>is too long ({length} characters)</source>
+            <translation>es demasiado larga ({length} caracteres)</translation>
+        </message>
+        <message>
+            <source>is too short ({length} of at least {minimum} characters)</source>
+            <translation>es demasiado corta ({length} de al menos {minimum} caracteres)</translation>
         </message>
         <message>
             <source>is {length} characters</source>
@@ -6437,12 +6489,20 @@
             <translation>deje una sola columna con ese nombre</translation>
         </message>
         <message>
+            <source>keep one row per person: remove or merge the duplicate</source>
+            <translation>deje una fila por persona: quite o combine la duplicada</translation>
+        </message>
+        <message>
             <source>keep only {label} here and use another consent for the rest</source>
             <translation>deje aquí solo {label} y use otro consentimiento para lo demás</translation>
         </message>
         <message>
             <source>lacks a name, lat or lon</source>
             <translation>le falta el nombre, la latitud o la longitud</translation>
+        </message>
+        <message>
+            <source>leave your name out; others know it</source>
+            <translation>no incluya su nombre; otras personas lo conocen</translation>
         </message>
         <message>
             <source>look the person up, then pick 'This is the same person' or 'New person'</source>
@@ -6611,6 +6671,10 @@
         <message>
             <source>repeats a question</source>
             <translation>repite una pregunta</translation>
+        </message>
+        <message>
+            <source>repeats the PersonalID of line {first}</source>
+            <translation>repite el PersonalID de la línea {first}</translation>
         </message>
         <message>
             <source>revoke it, or flag it as false, instead</source>
@@ -6857,8 +6921,24 @@
             <translation>marque {label} o elija el tipo de consentimiento que corresponda</translation>
         </message>
         <message>
+            <source>too long: {length} of at most {maximum} characters</source>
+            <translation>demasiado larga: {length} de un máximo de {maximum} caracteres</translation>
+        </message>
+        <message>
+            <source>too short: {length} of {minimum} characters</source>
+            <translation>demasiado corta: {length} de {minimum} caracteres</translation>
+        </message>
+        <message>
+            <source>too simple: repeated characters or a sequence</source>
+            <translation>demasiado simple: caracteres repetidos o una secuencia</translation>
+        </message>
+        <message>
             <source>type it again</source>
             <translation>escríbalo de nuevo</translation>
+        </message>
+        <message>
+            <source>type latitude then longitude, e.g. 39.2915, -76.6214</source>
+            <translation>escriba la latitud y luego la longitud, p. ej. 39.2915, -76.6214</translation>
         </message>
         <message>
             <source>type the name the person is known by</source>
@@ -6889,6 +6969,10 @@
             <translation>use alias o calle</translation>
         </message>
         <message>
+            <source>use at most {maximum} characters</source>
+            <translation>use como máximo {maximum} caracteres</translation>
+        </message>
+        <message>
             <source>use e.g. 1980-03-05 or 3/5/1980</source>
             <translation>use p. ej. 1980-03-05 o 3/5/1980</translation>
         </message>
@@ -6907,6 +6991,10 @@
         <message>
             <source>use one of {options}</source>
             <translation>use uno de estos: {options}</translation>
+        </message>
+        <message>
+            <source>use several unrelated words instead</source>
+            <translation>use en su lugar varias palabras sin relación entre sí</translation>
         </message>
         <message>
             <source>use the form's fields</source>
@@ -6939,6 +7027,10 @@
         <message>
             <source>write each question or remove it</source>
             <translation>escriba cada pregunta o quítela</translation>
+        </message>
+        <message>
+            <source>write it as YYYY-MM-DD (e.g. 1980-03-05) or M/D/YYYY</source>
+            <translation>escríbala como AAAA-MM-DD (p. ej. 1980-03-05) o M/D/AAAA</translation>
         </message>
         <message>
             <source>{date} is before 1900</source>
@@ -6987,6 +7079,10 @@
         <message>
             <source>{value} is not a number</source>
             <translation>{value} no es un número</translation>
+        </message>
+        <message>
+            <source>{value} is not a position</source>
+            <translation>{value} no es una posición</translation>
         </message>
         <message>
             <source>{value} is not a positive whole number</source>

@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from lead_desktop.domain.passphrase import strength_hint, strength_issue
 from lead_desktop.errors import Issue, ValidationError, issue
 from lead_desktop.store.participants import create_participant
 from lead_desktop.store.tx import Tx
@@ -66,5 +67,15 @@ def test_an_issue_without_templates_stays_as_written(qapp: QApplication) -> None
     assert i18n.install(qapp, "es")
     try:
         assert labels.issue_text(Issue("x", "is odd", "look again")) == ("is odd", "look again")
+    finally:
+        i18n.install(qapp, "en")
+
+
+def test_the_passphrase_strength_hint_is_translated(qapp: QApplication) -> None:
+    assert strength_hint("short") == "too short: 5 of 15 characters"
+    assert i18n.install(qapp, "es")
+    try:
+        hint, _ = labels.issue_text(strength_issue("short"))
+        assert hint == "demasiado corta: 5 de 15 caracteres"
     finally:
         i18n.install(qapp, "en")
