@@ -352,6 +352,40 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_enroll(args: argparse.Namespace) -> int:
+    """Enroll this laptop with a sync server using a one-time code."""
+    from lead_desktop.sync.engine import SyncClient
+
+    password = _secret("LEAD_SERVER_PASSWORD", f"Server password for {args.user}: ")
+    with (
+        open_store(args) as store,
+        SyncClient(store, args.server, fingerprint=args.fingerprint) as client,
+    ):
+        device_id = client.enroll(args.code, args.user, password)
+    out(f"enrolled with {args.server} as device {device_id}")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """Sync once with the server; exit 0 only when everything is in step."""
+    from lead_desktop.sync.engine import SyncClient
+
+    with open_store(args) as store:
+        user = args.user or store.worker_name
+        password = _secret("LEAD_SERVER_PASSWORD", f"Server password for {user}: ")
+        with SyncClient(store) as client:
+            report = client.sync_once(user, password)
+    out(
+        f"pushed {report.pushed}, duplicates {report.duplicates}, conflicts {report.conflicts}, "
+        f"rejected {report.rejected}, pulled {report.pulled}, removed {report.removed}"
+    )
+    if report.in_step:
+        out("in step with the server")
+        return 0
+    out(f"not in step: {', '.join(report.drift)}")
+    return EXIT_ERROR
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """Start the desktop app."""
     from lead_desktop.ui.app import run_gui
@@ -446,6 +480,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--large-print", action="store_true", help="bigger type")
     p.add_argument("--consent", metavar="ID", help="which consent (default: the latest)")
     add("self-test", cmd_self_test)
+    p = add("enroll", cmd_enroll)
+    p.add_argument("--server", required=True, metavar="URL")
+    p.add_argument("--code", required=True)
+    p.add_argument("--user", required=True, metavar="NAME")
+    p.add_argument("--fingerprint", metavar="SHA256")
+    add("sync", cmd_sync).add_argument("--user", metavar="NAME", help="server account name")
     return parser
 
 
