@@ -12,7 +12,7 @@ PURPOSE="${1:-test}"  # test | run | ci
 # tests use to inspect documents (test).
 APT_BASE="python3-venv"
 APT_RUN="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3"
-APT_TEST="libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 poppler-utils qpdf zbar-tools"
+APT_TEST="libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 poppler-utils qpdf zbar-tools postgresql-15"
 
 want=""
 case "$PURPOSE" in

@@ -7,7 +7,6 @@ import base64
 import io
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -397,7 +396,6 @@ def test_unknown_kind_language_or_participant(world_store: tuple[Store, World]) 
         documents.build("service-plan", conn=conn, participant_id="nobody", language="en")
 
 
-@pytest.mark.skipif(not shutil.which("zbarimg"), reason="zbarimg (apt zbar-tools) not installed")
 def test_the_qr_code_reads_back_as_the_document_id(
     world_store: tuple[Store, World], tmp: Path
 ) -> None:

@@ -75,7 +75,10 @@ class Postgres:
 def postgres() -> Iterator[Postgres]:
     """Start PostgreSQL for the session (as the postgres user when run as root); stop it after."""
     if not (PG_BIN / "initdb").exists():
-        pytest.skip(f"PostgreSQL binaries not found in {PG_BIN} (set LEAD_PG_BIN)")
+        pytest.fail(
+            f"PostgreSQL binaries not found in {PG_BIN}: run 'make test' (it installs "
+            "postgresql-15) or set LEAD_PG_BIN"
+        )
     base = Path(tempfile.mkdtemp(prefix="lead-pg-"))
     if os.geteuid() == 0:
         shutil.chown(base, "postgres", "postgres")
