@@ -30,6 +30,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from lead_desktop.domain import casework
+from lead_desktop.domain.consent import LANGUAGES
 from lead_desktop.domain.coverage import CoverageArea
 from lead_desktop.domain.participant import validate_alias, validate_participant
 from lead_desktop.domain.text import fold
@@ -54,7 +55,6 @@ INFORMATION_CATEGORIES = (
 )
 SIGNATURE_KINDS = ("paper", "on_screen")
 SIGNER_ROLES = ("participant", "representative")
-LANGUAGES = ("en", "es")
 CONSENT_FIELDS = (
     "consent_type",
     "template_version",

@@ -10,7 +10,6 @@ from lead_desktop.resources import resource_path
 
 logger = logging.getLogger(__name__)
 
-LANGUAGES = {"en": "English", "es": "Español"}
 _installed: list[QTranslator] = []
 
 

@@ -8,7 +8,7 @@ modules into the translation files, so none is missed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -62,16 +62,6 @@ def select_data(box: QComboBox, value: Any) -> None:
     """Select the item whose data equals ``value`` (the first item when none does)."""
     index = box.findData(value)
     box.setCurrentIndex(max(index, 0))
-
-
-def source_strings(coded: Iterable[Mapping[Any, str]], codes: Iterable[Sequence[str]]) -> list[str]:
-    """Every English string shown through this module (for the translation files)."""
-    found: list[str] = []
-    for mapping in coded:
-        found.extend(mapping.values())
-    for seq in codes:
-        found.extend(humanize(c) for c in seq)
-    return sorted(set(found))
 
 
 #: Translation context of the core's validation messages (collected by scripts/translations.py).

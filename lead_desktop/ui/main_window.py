@@ -632,10 +632,6 @@ class MainWindow(QMainWindow):
         """Show that something is being saved or loaded."""
         self.busy_state.setText(self.tr("Working...") if busy else "")
 
-    def notify(self, change: Change) -> None:
-        """Announce a change made outside an operation (tests, tools)."""
-        self.ctx.sig_changed.emit(change)
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Keep open work as drafts, close the store cleanly."""
         try:
