@@ -25,7 +25,8 @@ def install_error_hook() -> None:
     """Show an unexpected error as a plain message (details go to the log, never personal data)."""
     from PySide6.QtWidgets import QApplication
 
-    from lead_desktop.ui.context import log_unexpected, show_error
+    from lead_desktop.ui.context import show_error
+    from lead_desktop.ui.ops import log_unexpected
 
     def hook(kind: type[BaseException], error: BaseException, tb: object) -> None:
         log_unexpected(error)

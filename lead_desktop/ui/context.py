@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import traceback
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from lead_desktop.store.schema import Worker
 from lead_desktop.store.store import Store
 from lead_desktop.store.tx import Tx
 from lead_desktop.ui import labels
-from lead_desktop.ui.ops import Failure, Ops, Success
+from lead_desktop.ui.ops import Failure, Ops, Success, log_unexpected
 
 logger = logging.getLogger(__name__)
 
@@ -32,13 +31,6 @@ class Change:
     entity: str
     ids: tuple[str, ...] = ()
     detail: dict[str, Any] = field(default_factory=dict)
-
-
-def log_unexpected(error: BaseException) -> None:
-    """Log where an unexpected error happened: its type and frames, never its message (which
-    could quote personal data)."""
-    frames = "".join(traceback.format_tb(error.__traceback__))
-    logger.error("unexpected %s\n%s", type(error).__name__, frames)
 
 
 def user_message(error: BaseException, *, logged: bool = False) -> str:

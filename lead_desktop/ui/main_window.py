@@ -35,6 +35,7 @@ from lead_desktop.ui import i18n, labels, theme
 from lead_desktop.ui.context import AppContext, Change, show_error
 from lead_desktop.ui.drafts import DraftKeeper
 from lead_desktop.ui.idle import IdleWatcher
+from lead_desktop.ui.ops import log_unexpected
 from lead_desktop.ui.unlock import FirstRunScreen, UnlockScreen
 
 logger = logging.getLogger(__name__)
@@ -640,6 +641,6 @@ class MainWindow(QMainWindow):
                 self._save_session()
                 self.ctx.close()
             self.ctx.ops.shutdown()
-        except Exception:  # noqa: BLE001 - closing must not fail; the drafts are already durable
-            logger.exception("error while closing")
+        except Exception as error:  # noqa: BLE001 - closing must not fail; drafts are durable
+            log_unexpected(error)
         event.accept()

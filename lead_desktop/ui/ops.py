@@ -53,8 +53,11 @@ class _Relay(QObject):
             logger.error("background operation failed: %s", type(error).__name__)
 
 
-def _frames(error: BaseException) -> str:
-    return "".join(traceback.format_tb(error.__traceback__))
+def log_unexpected(error: BaseException) -> None:
+    """Log where an unexpected error happened: its type and frames, never its message (which
+    could quote personal data)."""
+    frames = "".join(traceback.format_tb(error.__traceback__))
+    logger.error("unexpected %s\n%s", type(error).__name__, frames)
 
 
 class Ops(QObject):
@@ -119,7 +122,7 @@ class Ops(QObject):
             del work
             if error is not None:
                 if not isinstance(error, LeadError):
-                    logger.error("unexpected %s\n%s", type(error).__name__, _frames(error))
+                    log_unexpected(error)
                     error.lead_logged = True  # type: ignore[attr-defined]
                 # The traceback's frames hold the function's locals (often a widget): drop
                 # them here so nothing of the GUI is released on this thread.
