@@ -1,7 +1,8 @@
 """The FastAPI application: enrollment, sign-in, push, pull, summary, version under /api/v1."""
 
 # No ``from __future__ import annotations`` here: FastAPI reads the route signatures at
-# definition time, and the dependencies they name are local to create_app.
+# definition time. Shared dependencies live in deps.py; each feature router in FEATURES is a
+# module with a ``router`` (an APIRouter without prefix) that create_app mounts under /api/v1.
 
 import hmac
 import logging
@@ -10,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
@@ -20,8 +21,6 @@ from lead_desktop.store.ids import utcnow, uuid7
 from lead_desktop.sync.protocol import (
     MAX_PULL_PAGE,
     MAX_PUSH_ENTRIES,
-    MIN_PROTOCOL_VERSION,
-    PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     EnrollRequest,
     EnrollResponse,
@@ -38,28 +37,29 @@ from lead_server.auth import (
     make_token,
     new_credential,
     normalise_code,
-    read_token,
     record_failure,
     secret_hash,
     too_many_failures,
     verify_password,
 )
 from lead_server.db import make_engine, read_tx, write_tx
+from lead_server.deps import (
+    ApiError,
+    Reading,
+    Signed,
+    check_protocol,
+    protocol_header,
+    revoked_error,
+)
 from lead_server.feed import pull_page, summary
 from lead_server.migrations import migrate
 from lead_server.models import Device, EnrollCode, ServerSetting, User
 from lead_server.push import Push
-from lead_server.scope import Principal
+
+#: Feature modules whose ``router`` is mounted under /api/v1.
+FEATURES: list[Any] = []
 
 logger = logging.getLogger(__name__)
-
-
-class ApiError(Exception):
-    """An answer other than success: HTTP status, a stable code and a message for people."""
-
-    def __init__(self, status: int, code: str, message: str, **extra: Any) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message, self.extra = status, code, message, extra
 
 
 class PushEnvelope(BaseModel):
@@ -69,32 +69,6 @@ class PushEnvelope(BaseModel):
     protocol: int = PROTOCOL_VERSION
     device_id: str = Field(min_length=1, max_length=64)
     entries: list[Any] = Field(max_length=MAX_PUSH_ENTRIES)
-
-
-def update_required(client: int) -> ApiError:
-    """The answer to a client older than the server accepts."""
-    return ApiError(
-        426,
-        "update_required",
-        f"Update required: this client speaks sync protocol {client}, and the server needs "
-        f"{MIN_PROTOCOL_VERSION} to {PROTOCOL_VERSION}. Install the current LEAD Desktop, "
-        "then sync again; nothing on this laptop is lost meanwhile.",
-    )
-
-
-def check_protocol(client: int | None) -> None:
-    """Refuse a protocol this server cannot speak."""
-    if client is None:
-        return
-    if client < MIN_PROTOCOL_VERSION:
-        raise update_required(client)
-    if client > PROTOCOL_VERSION:
-        raise ApiError(
-            409,
-            "server_outdated",
-            f"This client speaks sync protocol {client}; the server only {PROTOCOL_VERSION}. "
-            "Ask IT to update the server.",
-        )
 
 
 def create_app(database_url: str) -> FastAPI:
@@ -116,6 +90,7 @@ def create_app(database_url: str) -> FastAPI:
         redoc_url=None,
     )
     app.state.engine = engine
+    app.state.token_key = key
     app.add_middleware(GZipMiddleware, minimum_size=1024)
 
     @app.exception_handler(ApiError)
@@ -142,42 +117,6 @@ def create_app(database_url: str) -> FastAPI:
             },
         )
         return response
-
-    def protocol_header(
-        lead_protocol: Annotated[int | None, Header(alias=PROTOCOL_HEADER)] = None,
-    ) -> None:
-        check_protocol(lead_protocol)
-
-    def principal(authorization: Annotated[str | None, Header()] = None) -> Principal:
-        scheme, _, token = (authorization or "").partition(" ")
-        claims = read_token(key, token) if scheme.lower() == "bearer" else None
-        if claims is None:
-            raise ApiError(401, "unauthorized", "Sign in again: the token is missing or expired.")
-        with read_tx(engine) as conn:
-            user = conn.execute(select(User).where(User.id == claims.user_id)).first()
-            device = conn.execute(select(Device).where(Device.id == claims.device_id)).first()
-        if user is None or not user.active or device is None:
-            raise ApiError(401, "unauthorized", "Sign in again: this account is not active.")
-        p = Principal(user.id, user.role, user.team, device.id, device.revoked)
-        if p.revoked == "stolen":
-            raise revoked_error("stolen")
-        if p.role == "evaluator":
-            raise ApiError(403, "forbidden", "Evaluators receive exports; they do not sync.")
-        return p
-
-    def revoked_error(reason: str) -> ApiError:
-        return ApiError(
-            403,
-            "device_revoked",
-            f"This device was revoked ({reason}); its local copy must be wiped.",
-            reason=reason,
-            wipe=True,
-        )
-
-    def reading_principal(p: Annotated[Principal, Depends(principal)]) -> Principal:
-        if p.revoked != "none":
-            raise revoked_error(p.revoked)
-        return p
 
     api = APIRouter(prefix="/api/v1", dependencies=[Depends(protocol_header)])
 
@@ -252,7 +191,7 @@ def create_app(database_url: str) -> FastAPI:
         )
 
     @api.post("/push")
-    def push(body: PushEnvelope, p: Annotated[Principal, Depends(principal)]) -> PushResponse:
+    def push(body: PushEnvelope, p: Signed) -> PushResponse:
         """Apply a batch of journal entries in one transaction; one answer per entry."""
         check_protocol(body.protocol)
         if body.device_id != p.device_id:
@@ -273,7 +212,7 @@ def create_app(database_url: str) -> FastAPI:
 
     @api.get("/pull")
     def pull(
-        p: Annotated[Principal, Depends(reading_principal)],
+        p: Reading,
         cursor: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_PAGE)] = 500,
     ) -> PullPage:
@@ -282,12 +221,14 @@ def create_app(database_url: str) -> FastAPI:
             return pull_page(conn, p, cursor, limit)
 
     @api.get("/summary")
-    def get_summary(p: Annotated[Principal, Depends(reading_principal)]) -> Summary:
+    def get_summary(p: Reading) -> Summary:
         """Per-table count and checksum of this worker's scope, to detect drift."""
         with read_tx(engine) as conn:
             return summary(conn, p)
 
     app.include_router(api)
+    for module in FEATURES:
+        app.include_router(module.router, prefix="/api/v1", dependencies=[Depends(protocol_header)])
     return app
 
 

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
-import httpx
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from lead_desktop.errors import LeadError
 from lead_desktop.store.ids import utcnow, uuid7
 from lead_desktop.store.participants import reindex
 from lead_desktop.store.records import META, _defaults, table_of
@@ -26,8 +22,6 @@ from lead_desktop.store.schema import (
 from lead_desktop.store.tx import Tx
 from lead_desktop.sync.protocol import (
     MAX_PUSH_ENTRIES,
-    PROTOCOL_HEADER,
-    PROTOCOL_VERSION,
     EnrollResponse,
     PullPage,
     PullRecord,
@@ -38,6 +32,7 @@ from lead_desktop.sync.protocol import (
     checksum,
     entry_from_journal,
 )
+from lead_desktop.sync.transport import SyncError, Transport
 
 logger = logging.getLogger(__name__)
 
@@ -65,10 +60,6 @@ TABLE_ORDER = [
 NOT_PULLED = frozenset({"attachment", "audit_event"})
 
 
-class SyncError(LeadError):
-    """Sync could not go on: unreachable server, refused sign-in, wrong setup."""
-
-
 @dataclass
 class SyncReport:
     """What one sync moved, and whether this laptop and the server now agree."""
@@ -81,28 +72,6 @@ class SyncReport:
     removed: int = 0
     in_step: bool = False
     drift: list[str] = field(default_factory=list)
-
-
-def check_url(url: str) -> str:
-    """Accept plain HTTP only to a loopback address; refuse everything else for now."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.scheme not in {"http", "https"} or not host:
-        raise SyncError(f"not a server address: {url!r}")
-    if parts.scheme == "http":
-        loopback = host == "localhost"
-        try:
-            loopback = loopback or ipaddress.ip_address(host).is_loopback
-        except ValueError:
-            pass
-        if not loopback:
-            raise SyncError("plain http is only allowed to this machine; use https")
-    else:
-        raise SyncError(
-            "https with a pinned certificate is not supported by this version yet; "
-            "only a server on this machine (http://127.0.0.1) can be used"
-        )
-    return url.rstrip("/")
 
 
 def _state(conn: Connection, key: str) -> str | None:
@@ -136,19 +105,15 @@ class SyncClient:
         url = base_url or device.server_url
         if not url:
             raise SyncError("this laptop is not enrolled: run 'lead-desktop enroll' first")
-        self.base_url = check_url(url)
         self.fingerprint = fingerprint or device.fingerprint
+        self.transport = Transport(url, fingerprint=self.fingerprint, timeout=timeout)
+        self.base_url = self.transport.base_url
         self.credential: str | None = device.credential
         self.batch, self.page = batch, page
-        self.http = httpx.Client(
-            base_url=f"{self.base_url}/api/v1",
-            timeout=timeout,
-            headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)},
-        )
 
     def close(self) -> None:
         """Close the connection pool."""
-        self.http.close()
+        self.transport.close()
 
     def __enter__(self) -> SyncClient:
         return self
@@ -156,27 +121,12 @@ class SyncClient:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- HTTP --------------------------------------------------------------------------------
-
-    def _call(self, method: str, path: str, **kw: Any) -> Any:
-        try:
-            got = self.http.request(method, path, **kw)
-        except httpx.HTTPError as exc:
-            raise SyncError(f"cannot reach the server ({type(exc).__name__})") from exc
-        if got.status_code >= 400:
-            try:
-                message = str(got.json().get("message") or got.reason_phrase)
-            except ValueError:
-                message = got.reason_phrase
-            raise SyncError(f"server refused {path} ({got.status_code}): {message}")
-        return got.json()
-
     # -- enrollment --------------------------------------------------------------------------
 
     def enroll(self, code: str, user: str, password: str) -> str:
         """Exchange a one-time code for this device's credential; keep it in the store."""
         body = {"code": code, "user": user, "password": password}
-        got = EnrollResponse.model_validate(self._call("POST", "/enroll", json=body))
+        got = EnrollResponse.model_validate(self.transport.call("POST", "/enroll", json=body))
         with self.store.write() as tx:
             tx.conn.execute(
                 update(Device).values(
@@ -203,8 +153,8 @@ class SyncClient:
             "user": user,
             "password": password,
         }
-        got = TokenResponse.model_validate(self._call("POST", "/token", json=body))
-        self.http.headers["Authorization"] = f"Bearer {got.token}"
+        got = TokenResponse.model_validate(self.transport.call("POST", "/token", json=body))
+        self.transport.set_token(got.token)
         return got
 
     def sync_once(self, user: str, password: str) -> SyncReport:
@@ -244,7 +194,7 @@ class SyncClient:
                 return
             entries = [entry_from_journal(row).model_dump(mode="json") for row in rows]
             body = {"device_id": self.server_device_id, "entries": entries}
-            got = PushResponse.model_validate(self._call("POST", "/push", json=body))
+            got = PushResponse.model_validate(self.transport.call("POST", "/push", json=body))
             if len(got.results) != len(rows):
                 raise SyncError("the server answered a different number of entries")
             with self.store.write() as tx:
@@ -293,7 +243,7 @@ class SyncClient:
             with self.store.read() as conn:
                 cursor = int(_state(conn, CURSOR_KEY) or 0)
             page = PullPage.model_validate(
-                self._call("GET", "/pull", params={"cursor": cursor, "limit": self.page})
+                self.transport.call("GET", "/pull", params={"cursor": cursor, "limit": self.page})
             )
             with self.store.write() as tx:
                 tx.conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
@@ -373,7 +323,7 @@ class SyncClient:
 
     def compare(self, report: SyncReport) -> None:
         """End-of-sync check: per-table count and checksum against the server's summary."""
-        remote = Summary.model_validate(self._call("GET", "/summary"))
+        remote = Summary.model_validate(self.transport.call("GET", "/summary"))
         with self.store.read() as conn:
             unpushed = int(
                 conn.execute(

@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from lead_desktop.store.participants import create_participant, update_participant
 from lead_desktop.store.schema import ChangeJournal, Conflict, Participant
 from lead_desktop.store.store import Store
-from lead_desktop.sync.engine import SyncClient, SyncError, check_url
+from lead_desktop.sync.engine import SyncClient
+from lead_desktop.sync.transport import SyncError, check_url
 from lead_server import admin
 from lead_server.models import Conflict as ServerConflict
 from lead_server.models import Record

@@ -1,0 +1,107 @@
+"""What every route shares: the error answer, protocol checks, and the signed-in principal.
+
+Routes find the engine and the token key on ``request.app.state`` (set by ``create_app``), so
+feature routers can live in their own modules and still use these dependencies.
+"""
+
+# No ``from __future__ import annotations``: FastAPI reads these signatures at definition time.
+
+from typing import Annotated, Any
+
+from fastapi import Depends, Header, Request
+from sqlalchemy import Engine, select
+
+from lead_desktop.sync.protocol import MIN_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION
+from lead_server.auth import read_token
+from lead_server.db import read_tx
+from lead_server.models import Device, User
+from lead_server.scope import Principal
+
+
+class ApiError(Exception):
+    """An answer other than success: HTTP status, a stable code and a message for people."""
+
+    def __init__(self, status: int, code: str, message: str, **extra: Any) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.extra = status, code, message, extra
+
+
+def update_required(client: int) -> ApiError:
+    """The answer to a client older than the server accepts."""
+    return ApiError(
+        426,
+        "update_required",
+        f"Update required: this client speaks sync protocol {client}, and the server needs "
+        f"{MIN_PROTOCOL_VERSION} to {PROTOCOL_VERSION}. Install the current LEAD Desktop, "
+        "then sync again; nothing on this laptop is lost meanwhile.",
+    )
+
+
+def check_protocol(client: int | None) -> None:
+    """Refuse a protocol this server cannot speak."""
+    if client is None:
+        return
+    if client < MIN_PROTOCOL_VERSION:
+        raise update_required(client)
+    if client > PROTOCOL_VERSION:
+        raise ApiError(
+            409,
+            "server_outdated",
+            f"This client speaks sync protocol {client}; the server only {PROTOCOL_VERSION}. "
+            "Ask IT to update the server.",
+        )
+
+
+def revoked_error(reason: str) -> ApiError:
+    """The answer to a revoked device: it must wipe its local copy."""
+    return ApiError(
+        403,
+        "device_revoked",
+        f"This device was revoked ({reason}); its local copy must be wiped.",
+        reason=reason,
+        wipe=True,
+    )
+
+
+def engine_of(request: Request) -> Engine:
+    """The application's database engine."""
+    engine: Engine = request.app.state.engine
+    return engine
+
+
+def protocol_header(
+    lead_protocol: Annotated[int | None, Header(alias=PROTOCOL_HEADER)] = None,
+) -> None:
+    """Check the protocol version a client names in its header."""
+    check_protocol(lead_protocol)
+
+
+def principal(request: Request, authorization: Annotated[str | None, Header()] = None) -> Principal:
+    """The worker and device of a valid bearer token (a stolen device is refused here)."""
+    scheme, _, token = (authorization or "").partition(" ")
+    claims = read_token(request.app.state.token_key, token) if scheme.lower() == "bearer" else None
+    if claims is None:
+        raise ApiError(401, "unauthorized", "Sign in again: the token is missing or expired.")
+    with read_tx(engine_of(request)) as conn:
+        user = conn.execute(select(User).where(User.id == claims.user_id)).first()
+        device = conn.execute(select(Device).where(Device.id == claims.device_id)).first()
+    if user is None or not user.active or device is None:
+        raise ApiError(401, "unauthorized", "Sign in again: this account is not active.")
+    p = Principal(user.id, user.role, user.team, device.id, device.revoked)
+    if p.revoked == "stolen":
+        raise revoked_error("stolen")
+    if p.role == "evaluator":
+        raise ApiError(403, "forbidden", "Evaluators receive exports; they do not sync.")
+    return p
+
+
+def reading_principal(p: Annotated[Principal, Depends(principal)]) -> Principal:
+    """A principal whose device is not revoked at all (a lost device may only push)."""
+    if p.revoked != "none":
+        raise revoked_error(p.revoked)
+    return p
+
+
+#: Annotated dependencies for route signatures.
+Signed = Annotated[Principal, Depends(principal)]
+Reading = Annotated[Principal, Depends(reading_principal)]
