@@ -20,6 +20,7 @@ from lead_desktop.store.schema import (
     SyncState,
 )
 from lead_desktop.store.tx import Tx
+from lead_desktop.sync import attachments, conflicts
 from lead_desktop.sync.protocol import (
     MAX_PUSH_ENTRIES,
     EnrollResponse,
@@ -162,7 +163,11 @@ class SyncClient:
         report = SyncReport()
         self.sign_in(user, password)
         self.push(report)
+        attachments.upload_pending(self, report)
+        conflicts.send_resolutions(self, report)
         self.pull(report)
+        conflicts.pull_notices(self, report)
+        attachments.fetch_missing(self, report)
         self.compare(report)
         logger.info(
             "sync done",

@@ -16,7 +16,27 @@ logger = logging.getLogger(__name__)
 
 
 class SyncError(LeadError):
-    """Sync could not go on: unreachable server, refused sign-in, wrong setup."""
+    """Sync could not go on: unreachable server, refused sign-in, wrong setup.
+
+    ``status`` is the HTTP status and ``code`` the server's stable error code when the server
+    answered (``None`` when it could not be reached); ``body`` is its whole JSON answer.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        code: str | None = None,
+        body: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status, self.code, self.body = status, code, body or {}
+
+    @property
+    def unreachable(self) -> bool:
+        """True when no answer came (network down, server gone): worth retrying later."""
+        return self.status is None
 
 
 def check_url(url: str) -> str:
@@ -69,8 +89,15 @@ class Transport:
             raise SyncError(f"cannot reach the server ({type(exc).__name__})") from exc
         if got.status_code >= 400:
             try:
-                message = str(got.json().get("message") or got.reason_phrase)
+                body = got.json()
             except ValueError:
-                message = got.reason_phrase
-            raise SyncError(f"server refused {path} ({got.status_code}): {message}")
+                body = {}
+            body = body if isinstance(body, dict) else {}
+            message = str(body.get("message") or got.reason_phrase)
+            raise SyncError(
+                f"server refused {path} ({got.status_code}): {message}",
+                status=got.status_code,
+                code=str(body["error"]) if "error" in body else None,
+                body=body,
+            )
         return got.json()
