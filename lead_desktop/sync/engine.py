@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
@@ -111,6 +112,9 @@ class SyncClient:
         self.base_url = self.transport.base_url
         self.credential: str | None = device.credential
         self.batch, self.page = batch, page
+        #: Called as ``progress(phase, done)`` while a sync runs (phase: "push", "upload",
+        #: "pull", "download", "check"; done: items of that phase so far). Any thread.
+        self.progress: Callable[[str, int], None] | None = None
 
     def close(self) -> None:
         """Close the connection pool."""
@@ -205,6 +209,13 @@ class SyncClient:
             with self.store.write() as tx:
                 for row, result in zip(rows, got.results, strict=True):
                     self._settle(tx, row, result, report)
+            self._tell(
+                "push", report.pushed + report.duplicates + report.conflicts + report.rejected
+            )
+
+    def _tell(self, phase: str, done: int) -> None:
+        if self.progress is not None:
+            self.progress(phase, done)
 
     def _settle(self, tx: Tx, row: Any, result: PushResult, report: SyncReport) -> None:
         now = utcnow()
@@ -256,6 +267,7 @@ class SyncClient:
                     raise SyncError("another sync moved the cursor meanwhile; sync again")
                 self._apply(tx, page, report)
                 _set_state(tx.conn, CURSOR_KEY, str(page.next_cursor))
+            self._tell("pull", report.pulled + report.removed)
             if page.done or page.next_cursor == cursor:
                 return
 
@@ -328,6 +340,7 @@ class SyncClient:
 
     def compare(self, report: SyncReport) -> None:
         """End-of-sync check: per-table count and checksum against the server's summary."""
+        self._tell("check", 0)
         remote = Summary.model_validate(self.transport.call("GET", "/summary"))
         with self.store.read() as conn:
             unpushed = int(
