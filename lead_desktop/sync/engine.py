@@ -21,7 +21,7 @@ from lead_desktop.store.schema import (
     SyncState,
 )
 from lead_desktop.store.tx import Tx
-from lead_desktop.sync import attachments, conflicts
+from lead_desktop.sync import attachments, conflicts, revocation
 from lead_desktop.sync.protocol import (
     MAX_PUSH_ENTRIES,
     EnrollResponse,
@@ -165,14 +165,19 @@ class SyncClient:
     def sync_once(self, user: str, password: str) -> SyncReport:
         """Sign in, push everything unpushed, pull everything new, then compare summaries."""
         report = SyncReport()
-        self.sign_in(user, password)
-        self.push(report)
-        attachments.upload_pending(self, report)
-        conflicts.send_resolutions(self, report)
-        self.pull(report)
-        conflicts.pull_notices(self, report)
-        attachments.fetch_missing(self, report)
-        self.compare(report)
+        try:
+            self.sign_in(user, password)
+            self.push(report)
+            attachments.upload_pending(self, report)
+            conflicts.send_resolutions(self, report)
+            self.pull(report)
+            conflicts.pull_notices(self, report)
+            attachments.fetch_missing(self, report)
+            self.compare(report)
+        except SyncError as exc:
+            if exc.code == "device_revoked":
+                revocation.handle(self, exc)
+            raise
         logger.info(
             "sync done",
             extra={
