@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,11 +12,9 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from lead_desktop.store.ids import utcnow, uuid7
-from lead_desktop.store.participants import reindex
-from lead_desktop.store.records import META, _defaults, table_of
+from lead_desktop.store.records import table_of
 from lead_desktop.store.schema import (
     SYNCED_TABLES,
-    Alias,
     ChangeJournal,
     Conflict,
     Device,
@@ -22,11 +22,11 @@ from lead_desktop.store.schema import (
 )
 from lead_desktop.store.tx import Tx
 from lead_desktop.sync import attachments, conflicts, revocation
+from lead_desktop.sync.apply import NOT_PULLED, PageApplier
 from lead_desktop.sync.protocol import (
     MAX_PUSH_ENTRIES,
     EnrollResponse,
     PullPage,
-    PullRecord,
     PushResponse,
     PushResult,
     Summary,
@@ -41,25 +41,9 @@ logger = logging.getLogger(__name__)
 #: SyncState keys.
 CURSOR_KEY = "pull_cursor"
 SERVER_DEVICE_KEY = "server_device_id"
+#: SyncState key prefix of a worker's sync key (+ local worker id): {"user", "key"} JSON.
+SYNC_KEY_PREFIX = "sync_key:"
 REJECTED_PREFIX = "rejected:"
-#: Order parents before children when applying one pulled page.
-TABLE_ORDER = [
-    "worker",
-    "participant",
-    "alias",
-    "referral",
-    "assessment",
-    "screening",
-    "service_plan",
-    "plan_goal",
-    "plan_step",
-    "consent",
-    "encounter",
-    "document",
-    "disclosure",
-]
-#: Kinds this client does not apply from a pull yet (attachment bytes travel separately).
-NOT_PULLED = frozenset({"attachment", "audit_event"})
 
 
 @dataclass
@@ -115,6 +99,8 @@ class SyncClient:
         #: Called as ``progress(phase, done)`` while a sync runs (phase: "push", "upload",
         #: "pull", "download", "check"; done: items of that phase so far). Any thread.
         self.progress: Callable[[str, int], None] | None = None
+        #: (user, monotonic time to refresh by, answer) of the token in use, to reuse it.
+        self._signed_in: tuple[str, float, TokenResponse] | None = None
 
     def close(self) -> None:
         """Close the connection pool."""
@@ -148,26 +134,86 @@ class SyncClient:
 
     # -- sync --------------------------------------------------------------------------------
 
-    def sign_in(self, user: str, password: str) -> TokenResponse:
-        """Get a short-lived token for this worker on this device."""
+    def sign_in(self, user: str, password: str | None = None) -> TokenResponse:
+        """Get a short-lived token for this worker on this device.
+
+        With ``password``, sign in with it and keep the sync key the server returns (inside the
+        encrypted store, for the worker who unlocked it); without, sign in with that stored key.
+        A token still valid for a minute more is reused, so most syncs make no sign-in request.
+        A refused key is forgotten and raises ``SyncError`` with code ``bad_credentials``: ask
+        the worker for their server password again.
+        """
         if not (self.server_device_id and self.credential):
             raise SyncError("this laptop is not enrolled: run 'lead-desktop enroll' first")
-        body = {
+        held = self._signed_in
+        if held is not None and held[0] == user and time.monotonic() < held[1]:
+            return held[2]
+        self._signed_in = None
+        body: dict[str, Any] = {
             "device_id": self.server_device_id,
             "credential": self.credential,
             "user": user,
-            "password": password,
         }
-        got = TokenResponse.model_validate(self.transport.call("POST", "/token", json=body))
+        if password is not None:
+            body["password"] = password
+        else:
+            saved = self.saved_sync_key(user)
+            if saved is None:
+                raise SyncError(
+                    "this laptop has no saved sign-in for this worker yet: sign in once with the "
+                    "server password",
+                    status=401,
+                    code="bad_credentials",
+                )
+            body["sync_key"] = saved
+        try:
+            got = TokenResponse.model_validate(self.transport.call("POST", "/token", json=body))
+        except SyncError as exc:
+            if password is None and exc.code == "bad_credentials":
+                self._keep_sync_key(user, None)  # refused for good (reset, or device revoked)
+            raise
+        if got.sync_key is not None:
+            self._keep_sync_key(user, got.sync_key)
         self.transport.set_token(got.token)
+        # Refreshed a minute early, so a token never expires in the middle of a sync.
+        self._signed_in = (user, time.monotonic() + got.expires_in - 60, got)
         return got
 
-    def sync_once(self, user: str, password: str) -> SyncReport:
-        """Sign in, push everything unpushed, pull everything new, then compare summaries."""
+    def saved_sync_key(self, user: str) -> str | None:
+        """The sync key this store keeps for ``user`` and the worker who unlocked it, if any."""
+        with self.store.read() as conn:
+            raw = _state(conn, SYNC_KEY_PREFIX + self.store.worker_id)
+        try:
+            saved = json.loads(raw) if raw else {}
+        except ValueError:
+            return None
+        key = saved.get("key") if isinstance(saved, dict) and saved.get("user") == user else None
+        return key if isinstance(key, str) else None
+
+    def _keep_sync_key(self, user: str, key: str | None) -> None:
+        """Store (or, with None, forget) the sync key of the worker who unlocked the store."""
+        name = SYNC_KEY_PREFIX + self.store.worker_id
+        with self.store.write() as tx:
+            if key is None:
+                tx.conn.execute(delete(SyncState).where(SyncState.key == name))
+            else:
+                _set_state(tx.conn, name, json.dumps({"user": user, "key": key}))
+
+    def sync_once(self, user: str, password: str | None = None) -> SyncReport:
+        """Sign in (password, stored sync key or a still-valid token), push everything unpushed,
+        pull everything new, then compare summaries."""
         report = SyncReport()
         try:
+            reused = self._signed_in is not None
             self.sign_in(user, password)
-            self.push(report)
+            try:
+                self.push(report)
+            except SyncError as exc:
+                if not (reused and exc.code == "unauthorized"):
+                    raise
+                self._signed_in = None  # the server no longer takes the token: sign in again
+                self.sign_in(user, password)
+                self.push(report)
             attachments.upload_pending(self, report)
             conflicts.send_resolutions(self, report)
             self.pull(report)
@@ -175,6 +221,8 @@ class SyncClient:
             attachments.fetch_missing(self, report)
             self.compare(report)
         except SyncError as exc:
+            if exc.code == "unauthorized":
+                self._signed_in = None
             if exc.code == "device_revoked":
                 revocation.handle(self, exc)
             raise
@@ -277,71 +325,10 @@ class SyncClient:
                 return
 
     def _apply(self, tx: Tx, page: PullPage, report: SyncReport) -> None:
-        order = {name: n for n, name in enumerate(TABLE_ORDER)}
-        touched: set[str] = set()
-        for rec in sorted(page.records, key=lambda r: (order.get(r.table, 99), r.rev)):
-            if rec.table in NOT_PULLED or rec.table not in SYNCED_TABLES:
-                continue
-            if self._apply_record(tx, rec):
-                report.pulled += 1
-                if rec.table == "participant":
-                    touched.add(rec.row_id)
-                elif rec.table == "alias" and isinstance(rec.fields.get("participant_id"), str):
-                    touched.add(rec.fields["participant_id"])
-        for gone in page.scope_removed:
-            if gone.table in NOT_PULLED or gone.table not in SYNCED_TABLES:
-                continue
-            table = table_of(SYNCED_TABLES[gone.table])
-            if gone.table == "participant":
-                tx.conn.execute(
-                    delete(Alias.__table__).where(  # type: ignore[arg-type]
-                        Alias.participant_id == gone.row_id
-                    )
-                )
-                touched.discard(gone.row_id)
-                reindex_gone(tx, gone.row_id)
-            report.removed += tx.conn.execute(
-                delete(table).where(table.c.id == gone.row_id)
-            ).rowcount
-        for participant_id in touched:
-            reindex(tx, participant_id)
-
-    def _apply_record(self, tx: Tx, rec: PullRecord) -> bool:
-        """Write one server record directly (never journaled); keep unpushed local edits."""
-        table = table_of(SYNCED_TABLES[rec.table])
-        columns = set(table.columns.keys()) - META
-        values = {k: v for k, v in rec.fields.items() if k in columns}
-        values["deleted"] = rec.deleted
-        current = tx.conn.execute(select(table).where(table.c.id == rec.row_id)).mappings().first()
-        if current is not None and current["rev"] is not None and current["rev"] >= rec.rev:
-            return False
-        pending = set()
-        for fields in tx.conn.execute(
-            select(ChangeJournal.fields).where(
-                ChangeJournal.table_name == rec.table,
-                ChangeJournal.row_id == rec.row_id,
-                ChangeJournal.pushed_at.is_(None),
-            )
-        ).scalars():
-            pending |= set(fields)
-        values = {k: v for k, v in values.items() if k not in pending}
-        if current is None:
-            row = {**_defaults(table), **values}
-            tx.conn.execute(
-                insert(table).values(
-                    id=rec.row_id,
-                    rev=rec.rev,
-                    updated_at=str(rec.fields.get("updated_at") or tx.now),
-                    updated_by=str(rec.fields.get("updated_by") or "server"),
-                    device_id="server",
-                    **row,
-                )
-            )
-        else:
-            tx.conn.execute(
-                update(table).where(table.c.id == rec.row_id).values(rev=rec.rev, **values)
-            )
-        return True
+        applier = PageApplier(tx)
+        applier.run(page)
+        report.pulled += applier.applied
+        report.removed += applier.removed
 
     def compare(self, report: SyncReport) -> None:
         """End-of-sync check: per-table count and checksum against the server's summary."""
@@ -373,10 +360,3 @@ class SyncClient:
         if report.rejected:
             report.drift.append("rejected changes")
         report.in_step = not report.drift
-
-
-def reindex_gone(tx: Tx, participant_id: str) -> None:
-    """Drop the search tokens of a participant that left this worker's scope."""
-    from lead_desktop.store.schema import SearchToken
-
-    tx.conn.execute(delete(SearchToken).where(SearchToken.participant_id == participant_id))
