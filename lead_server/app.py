@@ -31,7 +31,7 @@ from lead_desktop.sync.protocol import (
     TokenResponse,
     VersionInfo,
 )
-from lead_server import __version__
+from lead_server import __version__, repair
 from lead_server.auth import (
     TOKEN_TTL,
     make_token,
@@ -57,7 +57,7 @@ from lead_server.models import Device, EnrollCode, ServerSetting, User
 from lead_server.push import Push
 
 #: Feature modules whose ``router`` is mounted under /api/v1.
-FEATURES: list[Any] = []
+FEATURES: list[Any] = [repair]
 
 logger = logging.getLogger(__name__)
 

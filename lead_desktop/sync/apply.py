@@ -107,8 +107,11 @@ def parked_count(conn: Any) -> int:
 class PageApplier:
     """Applies one page (plus whatever was parked before) in one transaction."""
 
-    def __init__(self, tx: Tx) -> None:
+    def __init__(self, tx: Tx, *, exact: bool = False) -> None:
         self.tx = tx
+        #: Repair mode: apply a record whenever its revision differs from the local one (a
+        #: restored server may hand out lower revisions), not only when it is newer.
+        self.exact = exact
         self.applied = 0
         self.removed = 0
         self.touched: set[str] = set()
@@ -153,7 +156,7 @@ class PageApplier:
         for rec in recs:
             have = rec.row_id in current
             rev = current.get(rec.row_id)
-            if have and rev is not None and rev >= rec.rev:
+            if have and rev is not None and (rev == rec.rev if self.exact else rev >= rec.rev):
                 continue
             values = {k: v for k, v in rec.fields.items() if k in columns}
             values["deleted"] = rec.deleted

@@ -9,31 +9,28 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import delete, insert, select, update
 
 from lead_desktop.store.ids import utcnow, uuid7
-from lead_desktop.store.records import table_of
 from lead_desktop.store.schema import (
-    SYNCED_TABLES,
     ChangeJournal,
     Conflict,
     Device,
     SyncState,
 )
 from lead_desktop.store.tx import Tx
-from lead_desktop.sync import attachments, conflicts, revocation
-from lead_desktop.sync.apply import NOT_PULLED, PageApplier
+from lead_desktop.sync import attachments, check, conflicts, revocation
+from lead_desktop.sync.apply import PageApplier
 from lead_desktop.sync.protocol import (
     MAX_PUSH_ENTRIES,
     EnrollResponse,
     PullPage,
     PushResponse,
     PushResult,
-    Summary,
     TokenResponse,
-    checksum,
     entry_from_journal,
 )
+from lead_desktop.sync.state import get_state, set_state
 from lead_desktop.sync.transport import SyncError, Transport
 
 logger = logging.getLogger(__name__)
@@ -58,17 +55,10 @@ class SyncReport:
     removed: int = 0
     in_step: bool = False
     drift: list[str] = field(default_factory=list)
+    repaired: int = 0
 
 
-def _state(conn: Connection, key: str) -> str | None:
-    value: str | None = conn.execute(select(SyncState.value).where(SyncState.key == key)).scalar()
-    return value
-
-
-def _set_state(conn: Connection, key: str, value: str) -> None:
-    if conn.execute(update(SyncState).where(SyncState.key == key).values(value=value)).rowcount:
-        return
-    conn.execute(insert(SyncState).values(key=key, value=value))
+_state, _set_state = get_state, set_state
 
 
 class SyncClient:
@@ -99,6 +89,8 @@ class SyncClient:
         #: Called as ``progress(phase, done)`` while a sync runs (phase: "push", "upload",
         #: "pull", "download", "check"; done: items of that phase so far). Any thread.
         self.progress: Callable[[str, int], None] | None = None
+        #: Seconds between end-of-sync checks when a sync moved nothing (None: check always).
+        self.check_interval: float | None = None
         #: (user, monotonic time to refresh by, answer) of the token in use, to reuse it.
         self._signed_in: tuple[str, float, TokenResponse] | None = None
 
@@ -331,32 +323,10 @@ class SyncClient:
         report.removed += applier.removed
 
     def compare(self, report: SyncReport) -> None:
-        """End-of-sync check: per-table count and checksum against the server's summary."""
-        self._tell("check", 0)
-        remote = Summary.model_validate(self.transport.call("GET", "/summary"))
-        with self.store.read() as conn:
-            unpushed = int(
-                conn.execute(
-                    select(func.count()).where(ChangeJournal.pushed_at.is_(None))
-                ).scalar_one()
-            )
-            names = (set(remote.tables) | set(SYNCED_TABLES)) - NOT_PULLED
-            for name in sorted(names):
-                local: list[tuple[str, int | None]] = []
-                if name in SYNCED_TABLES:
-                    table = table_of(SYNCED_TABLES[name])
-                    local = [
-                        (r.id, int(r.rev))
-                        for r in conn.execute(
-                            select(table.c.id, table.c.rev).where(table.c.rev.is_not(None))
-                        )
-                    ]
-                theirs = remote.tables.get(name)
-                count, digest = (theirs.count, theirs.checksum) if theirs else (0, checksum([]))
-                if len(local) != count or checksum(local) != digest:
-                    report.drift.append(name)
-        if unpushed:
-            report.drift.append("unpushed changes")
-        if report.rejected:
-            report.drift.append("rejected changes")
-        report.in_step = not report.drift
+        """End-of-sync check against the server's summary, with repair (see sync/check.py)."""
+        check.compare(self, report)
+
+    def catch_up(self) -> None:
+        """Push what the journal holds and pull what follows (after a repair moved records)."""
+        self.push(SyncReport())
+        self.pull(SyncReport())

@@ -203,3 +203,25 @@ def checksum(rows: Iterable[tuple[str, int | None]]) -> str:
         digest = hashlib.sha256(f"{row_id}:{rev}".encode()).digest()
         acc ^= int.from_bytes(digest[:16], "big")
     return f"{acc:032x}"
+
+# -- repair after drift (lead_server/repair.py) -------------------------------------------------
+
+
+class RecordIndex(_Wire):
+    """Every (row id, revision) of one kind in the worker's scope."""
+
+    table: str
+    rows: list[tuple[str, int]]
+
+
+class RecordsRequest(_Wire):
+    """Ask for the current state of some records of one kind."""
+
+    table: str = Field(max_length=64)
+    ids: list[str] = Field(max_length=MAX_PULL_PAGE)
+
+
+class RecordsResponse(_Wire):
+    """The records asked for that the worker may see."""
+
+    records: list[PullRecord]
