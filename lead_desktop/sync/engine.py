@@ -22,13 +22,13 @@ from lead_desktop.store.tx import Tx
 from lead_desktop.sync import attachments, check, conflicts, revocation
 from lead_desktop.sync.apply import PageApplier
 from lead_desktop.sync.protocol import (
+    JOURNAL_OPS,
     MAX_PUSH_ENTRIES,
     EnrollResponse,
     PullPage,
     PushResponse,
     PushResult,
     TokenResponse,
-    entry_from_journal,
 )
 from lead_desktop.sync.state import get_state, set_state
 from lead_desktop.sync.transport import SyncError, Transport
@@ -246,7 +246,7 @@ class SyncClient:
                 )
             if not rows:
                 return
-            entries = [entry_from_journal(row).model_dump(mode="json") for row in rows]
+            entries = [_wire_entry(row) for row in rows]
             body = {"device_id": self.server_device_id, "entries": entries}
             got = PushResponse.model_validate(self.transport.call("POST", "/push", json=body))
             if len(got.results) != len(rows):
@@ -254,6 +254,11 @@ class SyncClient:
             with self.store.write() as tx:
                 for row, result in zip(rows, got.results, strict=True):
                     self._settle(tx, row, result, report)
+                tx.conn.execute(
+                    update(ChangeJournal)
+                    .where(ChangeJournal.seq.in_([row["seq"] for row in rows]))
+                    .values(pushed_at=utcnow())
+                )
             self._tell(
                 "push", report.pushed + report.duplicates + report.conflicts + report.rejected
             )
@@ -294,9 +299,6 @@ class SyncClient:
             report.rejected += 1
             _set_state(tx.conn, REJECTED_PREFIX + row["change_id"], result.reason or "rejected")
             logger.warning("change rejected by the server", extra={"table": row["table_name"]})
-        tx.conn.execute(
-            update(ChangeJournal).where(ChangeJournal.seq == row["seq"]).values(pushed_at=now)
-        )
 
     def pull(self, report: SyncReport) -> None:
         """Fetch pages from the stored cursor; apply each and move the cursor in one commit."""
@@ -330,3 +332,16 @@ class SyncClient:
         """Push what the journal holds and pull what follows (after a repair moved records)."""
         self.push(SyncReport())
         self.pull(SyncReport())
+
+
+def _wire_entry(row: Any) -> dict[str, Any]:
+    """A journal row as a push entry, built directly (the server validates every entry; this
+    is the same shape as ``entry_from_journal(row).model_dump(mode="json")``, faster)."""
+    return {
+        "change_id": row["change_id"],
+        "table": row["table_name"],
+        "row_id": row["row_id"],
+        "op": JOURNAL_OPS[row["op"]],
+        "base_rev": row["base_rev"],
+        "fields": {k: {"old": v[0], "new": v[1]} for k, v in row["fields"].items()},
+    }
