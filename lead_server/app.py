@@ -34,12 +34,16 @@ from lead_desktop.sync.protocol import (
 from lead_server import __version__, repair
 from lead_server.auth import (
     TOKEN_TTL,
+    drop_sync_keys,
+    issue_sync_key,
     make_token,
     new_credential,
     normalise_code,
     record_failure,
     secret_hash,
+    sync_key_matches,
     too_many_failures,
+    touch_sync_key,
     verify_password,
 )
 from lead_server.db import make_engine, read_tx, write_tx
@@ -169,7 +173,12 @@ def create_app(database_url: str) -> FastAPI:
 
     @api.post("/token")
     def token(body: TokenRequest, request: Request) -> TokenResponse:
-        """Sign a worker in on an enrolled device: a short-lived bearer token."""
+        """Sign a worker in on an enrolled device: a short-lived bearer token.
+
+        With the password (Argon2id), the answer also carries a new sync key for this device
+        and worker; with that sync key instead (a fast hash compare), no password is needed.
+        A revoked device's keys are dropped and refused; a stolen device is refused outright.
+        """
         address = request.client.host if request.client else "?"
         with read_tx(engine) as conn:
             device = conn.execute(select(Device).where(Device.id == body.device_id)).first()
@@ -178,16 +187,54 @@ def create_app(database_url: str) -> FastAPI:
         device_ok = device is not None and hmac.compare_digest(
             device.credential_hash, secret_hash(body.credential)
         )
-        user = _check_password(engine, body.user, body.password, address, extra_ok=device_ok)
+        if body.password is not None:
+            user = _check_password(engine, body.user, body.password, address, extra_ok=device_ok)
+        else:
+            with read_tx(engine) as conn:
+                limited = too_many_failures(conn, body.user, address)
+                user = conn.execute(select(User).where(User.name == body.user)).first()
+                key_ok = (
+                    device_ok
+                    and device is not None
+                    and device.revoked == "none"
+                    and user is not None
+                    and user.active
+                    and sync_key_matches(conn, device.id, user.id, body.sync_key or "")
+                )
+            if limited:
+                raise ApiError(
+                    429,
+                    "too_many_attempts",
+                    "Too many failed attempts; wait and try again.",
+                    retry_after=60,
+                )
+            if not key_ok:
+                with write_tx(engine) as conn:
+                    record_failure(conn, body.user, address)
+                    if device_ok and device is not None and device.revoked != "none":
+                        drop_sync_keys(conn, device_id=device.id)
+                logger.info("sync key refused", extra={"address": address})
+                raise ApiError(
+                    401,
+                    "bad_credentials",
+                    "This laptop's saved sign-in was refused; sign in with your server password.",
+                )
+        assert device is not None  # a password sign-in passed, so the device credential did
+        now, sync_key = utcnow(), None
         with write_tx(engine) as conn:
-            conn.execute(
-                update(Device).where(Device.id == body.device_id).values(last_seen_at=utcnow())
-            )
+            conn.execute(update(Device).where(Device.id == device.id).values(last_seen_at=now))
+            if device.revoked != "none":
+                drop_sync_keys(conn, device_id=device.id)
+            elif body.password is not None:
+                sync_key = issue_sync_key(conn, device.id, user.id, now)
+            else:
+                touch_sync_key(conn, device.id, user.id, now)
         return TokenResponse(
             token=make_token(key, user.id, body.device_id),
             expires_in=TOKEN_TTL,
             role=user.role,
             team=user.team,
+            sync_key=sync_key,
         )
 
     @api.post("/push")

@@ -1,4 +1,4 @@
-"""Passwords (Argon2id), device credentials, enrollment codes, signed short-lived tokens."""
+"""Passwords (Argon2id), device credentials, enrollment codes, sync keys, signed tokens."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from lead_server.models import LoginFailure
+from lead_server.models import LoginFailure, SyncKey
 
 ROLES = ("case_manager", "supervisor", "administrator", "evaluator")
 #: Lifetime of a sign-in token, in seconds.
@@ -125,3 +127,59 @@ def record_failure(conn: Connection, user_name: str, address: str) -> None:
     now = time.time()
     conn.execute(delete(LoginFailure).where(LoginFailure.at < now - FAILURE_WINDOW))
     conn.execute(insert(LoginFailure).values(user_name=user_name[:128], address=address, at=now))
+
+
+# -- sync keys ---------------------------------------------------------------------------------
+#
+# A sync key lets an enrolled device sign its worker in again without their password, so
+# background sync never keeps a password. It is 256 random bits, so a plain SHA-256 of it is
+# enough to store (no slow hash: there is nothing to guess), bound to one device and one user,
+# and worthless without that device's credential too. A password sign-in replaces it; a revoked
+# device's keys are dropped.
+
+
+def new_sync_key() -> str:
+    """A fresh sync key (256 random bits)."""
+    return secrets.token_urlsafe(32)
+
+
+def issue_sync_key(conn: Connection, device_id: str, user_id: str, now: str) -> str:
+    """Give this device a new sync key for this user (replacing any older one); return it."""
+    key = new_sync_key()
+    values = {"key_hash": secret_hash(key), "created_at": now, "last_used_at": None}
+    # One statement, so two sign-ins at once on several server processes cannot collide.
+    upsert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    stmt = upsert(SyncKey).values(device_id=device_id, user_id=user_id, **values)
+    conn.execute(stmt.on_conflict_do_update(index_elements=["device_id", "user_id"], set_=values))
+    return key
+
+
+def sync_key_matches(conn: Connection, device_id: str, user_id: str, key: str) -> bool:
+    """Tell whether ``key`` is the current sync key of this device for this user."""
+    stored = conn.execute(
+        select(SyncKey.key_hash).where(SyncKey.device_id == device_id, SyncKey.user_id == user_id)
+    ).scalar()
+    return hmac.compare_digest(stored or "", secret_hash(key)) and stored is not None
+
+
+def touch_sync_key(conn: Connection, device_id: str, user_id: str, now: str) -> None:
+    """Note when a sync key was last used (shown to an administrator, never a secret)."""
+    conn.execute(
+        update(SyncKey)
+        .where(SyncKey.device_id == device_id, SyncKey.user_id == user_id)
+        .values(last_used_at=now)
+    )
+
+
+def drop_sync_keys(
+    conn: Connection, *, device_id: str | None = None, user_id: str | None = None
+) -> int:
+    """Forget sync keys of a device, of a user, or of both; return how many were dropped."""
+    if device_id is None and user_id is None:
+        raise ValueError("name a device, a user or both")
+    where = []
+    if device_id is not None:
+        where.append(SyncKey.device_id == device_id)
+    if user_id is not None:
+        where.append(SyncKey.user_id == user_id)
+    return int(conn.execute(delete(SyncKey).where(*where)).rowcount)

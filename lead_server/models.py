@@ -164,3 +164,20 @@ class LoginFailure(Base):
 Index("ix_scope_event_team_rev", ScopeEvent.team, ScopeEvent.rev)
 Index("ix_record_team_rev", Record.team, Record.rev)
 Index("ix_conflict_row", Conflict.table_name, Conflict.row_id)
+
+
+# -- sync keys (migration 4) ---------------------------------------------------------------------
+
+
+class SyncKey(Base):
+    """A device's standing sign-in for one worker: only the key's hash is kept."""
+
+    __tablename__ = "sync_key"
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    key_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[str]
+    last_used_at: Mapped[str | None]
+
+
+# -- end of sync keys ----------------------------------------------------------------------------

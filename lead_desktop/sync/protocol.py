@@ -166,21 +166,37 @@ class EnrollResponse(_Wire):
 
 
 class TokenRequest(_Wire):
-    """A worker signs in on an enrolled device."""
+    """A worker signs in on an enrolled device, with their password or the device's sync key.
+
+    Exactly one of ``password`` and ``sync_key`` is given. A password sign-in also returns a
+    fresh sync key bound to this device and worker, so later sign-ins need no password.
+    """
 
     device_id: str = Field(min_length=1, max_length=64)
     credential: str = Field(min_length=1, max_length=256)
     user: str = Field(min_length=1, max_length=128)
-    password: str = Field(min_length=1, max_length=1024)
+    password: str | None = Field(default=None, min_length=1, max_length=1024)
+    sync_key: str | None = Field(default=None, min_length=1, max_length=256)
+
+    @model_validator(mode="after")
+    def _one_secret(self) -> TokenRequest:
+        if (self.password is None) == (self.sync_key is None):
+            raise ValueError("give either password or sync_key")
+        return self
 
 
 class TokenResponse(_Wire):
-    """A short-lived bearer token and the worker's role and team."""
+    """A short-lived bearer token and the worker's role and team.
+
+    ``sync_key`` comes only with a password sign-in: the client keeps it in its encrypted store
+    and signs in with it from then on, until the server refuses it.
+    """
 
     token: str
     expires_in: int
     role: str
     team: str | None
+    sync_key: str | None = None
 
 
 def entry_from_journal(row: Mapping[str, Any]) -> PushEntry:
