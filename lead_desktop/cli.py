@@ -352,29 +352,76 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     return 0
 
 
+def _confirm_certificate(url: str) -> str:
+    """Show the certificate an https server presents and ask whether IT's fingerprint matches;
+    return the fingerprint to pin."""
+    from lead_desktop.sync.transport import fetch_certificate
+
+    if not sys.stdin.isatty():
+        raise CliError(
+            "cannot ask you to confirm the server's certificate without a terminal: "
+            "pass --fingerprint SHA256 with the fingerprint IT gave you"
+        )
+    info = fetch_certificate(url)
+    out(f"The server at {url} presents this certificate:")
+    out(f"  SHA-256 fingerprint: {info.fingerprint}")
+    out(f"  subject: {info.subject}")
+    out(f"  issued by: {info.issuer}")
+    out(f"  valid: {info.not_before} to {info.not_after}")
+    sys.stdout.write("Does this match the fingerprint IT gave you? [y/N] ")
+    sys.stdout.flush()
+    answer = sys.stdin.readline().strip().lower()
+    if answer not in {"y", "yes"}:
+        raise CliError(
+            "enrollment cancelled: the certificate was not confirmed, and nothing was sent or "
+            "stored; compare it with the fingerprint from IT, and call them if it differs"
+        )
+    return info.fingerprint
+
+
 def cmd_enroll(args: argparse.Namespace) -> int:
     """Enroll this laptop with a sync server using a one-time code."""
-    from lead_desktop.sync.engine import SyncClient
+    from urllib.parse import urlsplit
 
-    password = _secret("LEAD_SERVER_PASSWORD", f"Server password for {args.user}: ")
-    with (
-        open_store(args) as store,
-        SyncClient(store, args.server, fingerprint=args.fingerprint) as client,
-    ):
-        device_id = client.enroll(args.code, args.user, password)
-    out(f"enrolled with {args.server} as device {device_id}")
+    from lead_desktop.sync.engine import SyncClient
+    from lead_desktop.sync.transport import check_url, normalise_fingerprint
+
+    url = check_url(args.server, pin_required=False)
+    pin: str | None = None
+    if urlsplit(url).scheme == "https":
+        pin = normalise_fingerprint(args.fingerprint) if args.fingerprint else None
+        pin = pin or _confirm_certificate(url)
+    elif args.fingerprint:
+        raise CliError(
+            "--fingerprint is for an https server; plain http (this machine only) has no "
+            "certificate to pin"
+        )
+    with open_store(args) as store:
+        password = _secret("LEAD_SERVER_PASSWORD", f"Server password for {args.user}: ")
+        with SyncClient(store, url, fingerprint=pin) as client:
+            device_id = client.enroll(args.code, args.user, password)
+    out(f"enrolled with {url} as device {device_id}")
+    if pin:
+        out(f"pinned certificate {pin}")
     return 0
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
     """Sync once with the server; exit 0 only when everything is in step."""
     from lead_desktop.sync.engine import SyncClient
+    from lead_desktop.sync.transport import normalise_fingerprint
 
+    repin = normalise_fingerprint(args.fingerprint) if args.fingerprint else None
     with open_store(args) as store:
         user = args.user or store.worker_name
         password = _secret("LEAD_SERVER_PASSWORD", f"Server password for {user}: ")
-        with SyncClient(store) as client:
+        with SyncClient(store, fingerprint=repin) as client:
+            if repin and not client.base_url.startswith("https:"):
+                raise CliError("--fingerprint is for an https server; this laptop uses http")
             report = client.sync_once(user, password)
+        if repin:
+            _store_pin(store, repin)
+            out(f"pinned the server's new certificate {repin}")
     out(
         f"pushed {report.pushed}, duplicates {report.duplicates}, conflicts {report.conflicts}, "
         f"rejected {report.rejected}, pulled {report.pulled}, removed {report.removed}"
@@ -384,6 +431,17 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return 0
     out(f"not in step: {', '.join(report.drift)}")
     return EXIT_ERROR
+
+
+def _store_pin(store: Any, fingerprint: str) -> None:
+    """Keep a new certificate fingerprint once the server has been reached with it."""
+    from sqlalchemy import update
+
+    from lead_desktop.store.schema import Device
+
+    with store.write() as tx:
+        tx.conn.execute(update(Device).values(fingerprint=fingerprint))
+        tx.audit("certificate_repinned", "device")
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -481,11 +539,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--consent", metavar="ID", help="which consent (default: the latest)")
     add("self-test", cmd_self_test)
     p = add("enroll", cmd_enroll)
-    p.add_argument("--server", required=True, metavar="URL")
-    p.add_argument("--code", required=True)
-    p.add_argument("--user", required=True, metavar="NAME")
-    p.add_argument("--fingerprint", metavar="SHA256")
-    add("sync", cmd_sync).add_argument("--user", metavar="NAME", help="server account name")
+    p.add_argument(
+        "--server", required=True, metavar="URL", help="https://... as IT gave it (or http to here)"
+    )
+    p.add_argument("--code", required=True, help="the one-time enrollment code from IT")
+    p.add_argument("--user", required=True, metavar="NAME", help="your server account name")
+    p.add_argument(
+        "--fingerprint",
+        metavar="SHA256",
+        help="the https server's certificate fingerprint from IT (else it is shown and asked)",
+    )
+    p = add("sync", cmd_sync)
+    p.add_argument("--user", metavar="NAME", help="server account name")
+    p.add_argument(
+        "--fingerprint",
+        metavar="SHA256",
+        help="pin the server's new certificate (after IT replaced it and gave you this)",
+    )
     return parser
 
 

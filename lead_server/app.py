@@ -56,6 +56,7 @@ from lead_server.deps import (
     revoked_error,
 )
 from lead_server.feed import pull_page, summary
+from lead_server.gzip_in import GzipRequestMiddleware
 from lead_server.migrations import migrate
 from lead_server.models import Device, EnrollCode, ServerSetting, User
 from lead_server.push import Push
@@ -96,6 +97,7 @@ def create_app(database_url: str) -> FastAPI:
     app.state.engine = engine
     app.state.token_key = key
     app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(GzipRequestMiddleware)  # inflates gzip request bodies, under limits
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:

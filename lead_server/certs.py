@@ -5,6 +5,8 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
+import ssl
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,15 +15,72 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from lead_server.errors import ServerError
+
 #: How long a self-signed pilot certificate is valid.
 VALID_DAYS = 825
 
 
+class CertError(ServerError):
+    """A certificate or key cannot be used."""
+
+
 def fingerprint(cert_pem: bytes) -> str:
-    """SHA-256 of the certificate (DER), as colon-separated hex: what a client pins."""
-    cert = x509.load_pem_x509_certificate(cert_pem)
+    """SHA-256 of the certificate (DER), as colon-separated hex: what a client pins.
+
+    For a file holding a chain, this is the first certificate: the server's own."""
+    return describe(cert_pem).fingerprint
+
+
+@dataclass(frozen=True)
+class CertSummary:
+    """What IT needs to know about the certificate a server presents."""
+
+    fingerprint: str
+    subject: str
+    not_after: datetime
+
+    @property
+    def expired(self) -> bool:
+        """True once the certificate is past its end date."""
+        return self.not_after <= datetime.now(UTC)
+
+
+def describe(cert_pem: bytes) -> CertSummary:
+    """Fingerprint, subject and end date of the first certificate in a PEM file."""
+    try:
+        cert = x509.load_pem_x509_certificates(cert_pem)[0]
+    except (ValueError, IndexError) as exc:
+        raise CertError("the file holds no PEM certificate (-----BEGIN CERTIFICATE-----)") from exc
     digest = cert.fingerprint(hashes.SHA256()).hex().upper()
-    return ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
+    return CertSummary(
+        fingerprint=":".join(digest[i : i + 2] for i in range(0, len(digest), 2)),
+        subject=cert.subject.rfc4514_string(),
+        not_after=cert.not_valid_after_utc,
+    )
+
+
+def check_pair(cert_path: Path, key_path: Path) -> CertSummary:
+    """Check that a certificate and its private key can serve TLS together; describe it."""
+    for path in (cert_path, key_path):
+        if not path.is_file():
+            raise CertError(f"no such file: {path}")
+    try:
+        summary = describe(cert_path.read_bytes())
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(cert_path, key_path)
+    except ssl.SSLError as exc:
+        raise CertError(
+            f"cannot serve TLS with {cert_path} and {key_path} ({exc.reason or exc}): check that "
+            "the key belongs to the certificate and is not protected by a passphrase"
+        ) from exc
+    except PermissionError as exc:
+        raise CertError(f"cannot read {exc.filename}: check its owner and mode") from exc
+    if summary.expired:
+        raise CertError(
+            f"the certificate {cert_path} expired on {summary.not_after:%Y-%m-%d}; renew it "
+            "(or make a new one with make-cert) and give the laptops the new fingerprint"
+        )
+    return summary
 
 
 def make_self_signed(out: Path, names: list[str]) -> tuple[Path, Path, str]:

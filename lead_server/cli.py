@@ -1,4 +1,5 @@
-"""The ``lead-server`` command: serve, make-cert, add-user, enroll-code, revoke-device, status."""
+"""The ``lead-server`` command: serve, make-cert, fingerprint, add-user, enroll-code,
+revoke-device, status."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_dir
 from sqlalchemy import Engine
@@ -26,6 +28,9 @@ logger = logging.getLogger(__name__)
 DEFAULT_PORT = 8700
 PASSWORD_ENV = "LEAD_SERVER_PASSWORD"
 URL_ENV = "LEAD_SERVER_DATABASE_URL"
+PUBLIC_URL_ENV = "LEAD_SERVER_URL"
+#: Seconds a stopping server waits for open connections (a cut push is retried safely).
+GRACEFUL_STOP = 10
 
 
 class UsageError(ServerError):
@@ -49,12 +54,26 @@ def _parser() -> argparse.ArgumentParser:
     cert = sub.add_parser("make-cert", help="make a self-signed certificate for a pilot")
     cert.add_argument("--out", type=Path, required=True)
     cert.add_argument("--name", action="append", default=[], help="host name or address")
+    fp = sub.add_parser("fingerprint", help="print the SHA-256 fingerprint laptops must pin")
+    fp.add_argument("cert", type=Path, help="the certificate the server presents (PEM)")
     user = sub.add_parser("add-user", parents=[common], help="create a worker account")
     user.add_argument("name")
     user.add_argument("--role", required=True, choices=ROLES)
     user.add_argument("--team")
     code = sub.add_parser("enroll-code", parents=[common], help="issue a one-time device code")
-    code.add_argument("--user")
+    code.add_argument("--user", metavar="NAME", help="only this worker may use the code")
+    code.add_argument(
+        "--server",
+        metavar="URL",
+        help=f"the address laptops use, put into the QR code (or set {PUBLIC_URL_ENV})",
+    )
+    code.add_argument(
+        "--tls-cert",
+        type=Path,
+        metavar="FILE",
+        help="the certificate laptops will see: its fingerprint goes into the QR code",
+    )
+    code.add_argument("--qr", type=Path, metavar="FILE.png", help="also write the QR code as PNG")
     revoke = sub.add_parser(
         "revoke-device", parents=[common], help="revoke a lost or stolen device"
     )
@@ -101,9 +120,10 @@ def _serve(args: argparse.Namespace) -> None:
             f"plain HTTP is only served on loopback; give --tls-cert and --tls-key to serve "
             f"on {args.host} (make a pilot certificate with: lead-server make-cert --out DIR)"
         )
-    for path in (args.tls_cert, args.tls_key):
-        if path is not None and not path.is_file():
-            raise UsageError(f"no such file: {path}")
+    if args.tls_cert is not None:
+        from lead_server.certs import check_pair
+
+        check_pair(args.tls_cert, args.tls_key)
     configure()
     app = create_app(database_url(args))
     logger.info("serving", extra={"host": args.host, "port": args.port, "tls": bool(args.tls_cert)})
@@ -116,6 +136,7 @@ def _serve(args: argparse.Namespace) -> None:
         log_config=None,
         access_log=False,
         proxy_headers=True,
+        timeout_graceful_shutdown=GRACEFUL_STOP,
     )
 
 
@@ -135,28 +156,87 @@ def _out(line: str) -> None:
     sys.stdout.write(line + "\n")
 
 
+def _qr_lines(qr: Any) -> list[str]:
+    """The QR code as text: half blocks two rows a line, or '##' pairs where the terminal's
+    encoding has no block characters. Light modules are drawn, for dark terminals."""
+    rows = [list(row) for row in qr.matrix_iter(scale=1, border=2)]
+    try:
+        "\u2580\u2584\u2588".encode(sys.stdout.encoding or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return ["".join("  " if dark else "##" for dark in row) for row in rows]
+    blocks = {(0, 0): "\u2588", (0, 1): "\u2580", (1, 0): "\u2584", (1, 1): " "}
+    rows.append([1] * len(rows[0]))
+    return [
+        "".join(blocks[(top, bottom)] for top, bottom in zip(upper, lower, strict=True))
+        for upper, lower in zip(rows[0::2], rows[1::2], strict=False)
+    ]
+
+
+def _enroll_code(args: argparse.Namespace) -> None:
+    import segno
+
+    from lead_desktop.sync.transport import EnrollPayload, SyncError, check_url
+    from lead_server.certs import describe
+
+    server = args.server or os.environ.get(PUBLIC_URL_ENV) or None
+    pin = None
+    if args.tls_cert is not None:
+        if not args.tls_cert.is_file():
+            raise UsageError(f"no such file: {args.tls_cert}")
+        pin = describe(args.tls_cert.read_bytes()).fingerprint
+    if server:
+        try:
+            # Without a fingerprint in the code, the laptop shows the certificate and asks.
+            server = check_url(server, pin, pin_required=False)
+        except SyncError as exc:
+            raise UsageError(f"--server: {exc}") from exc
+    if args.qr is not None and not args.qr.parent.is_dir():
+        raise UsageError(f"--qr: no such folder: {args.qr.parent}")
+    code = admin.make_enroll_code(_engine(args), args.user)
+    payload = EnrollPayload(code=code, server=server, user=args.user, fingerprint=pin).text()
+    qr = segno.make_qr(payload, error="m")
+    if args.qr is not None:
+        qr.save(str(args.qr), kind="png", scale=8, border=4)
+    for line in _qr_lines(qr):
+        _out(line)
+    if args.qr is not None:
+        _out(f"QR code written to {args.qr}")
+    if server:
+        _out(f"server: {server}" + (f" (fingerprint {pin})" if pin else ""))
+    who = f" for {args.user}" if args.user else ""
+    _out(f"One-time enrollment code{who}, valid 7 days, usable once:")
+    _out(code)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the exit status."""
     args = _parser().parse_args(argv)
     if args.command == "serve":
         _serve(args)
     elif args.command == "make-cert":
-        from lead_server.certs import make_self_signed
+        from lead_server.certs import describe, make_self_signed
 
         cert, key, fp = make_self_signed(args.out, args.name)
-        _out(f"certificate: {cert}")
+        _out(f"certificate: {cert} (valid until {describe(cert.read_bytes()).not_after:%Y-%m-%d})")
         _out(f"private key: {key} (keep it secret)")
         _out("SHA-256 fingerprint (give it to each laptop at enrollment):")
         _out(fp)
+    elif args.command == "fingerprint":
+        from lead_server.certs import describe
+
+        if not args.cert.is_file():
+            raise UsageError(f"no such file: {args.cert}")
+        summary = describe(args.cert.read_bytes())
+        _out(f"subject: {summary.subject}")
+        _out(f"valid until: {summary.not_after:%Y-%m-%d}")
+        _out("SHA-256 fingerprint (give it to each laptop at enrollment):")
+        _out(summary.fingerprint)
     elif args.command == "add-user":
         password = _password()
         user_id = admin.add_user(_engine(args), args.name, args.role, password, args.team)
         _out(f"user {args.name} created ({args.role}); id {user_id}")
     elif args.command == "enroll-code":
-        code = admin.make_enroll_code(_engine(args), args.user)
-        who = f" for {args.user}" if args.user else ""
-        _out(f"One-time enrollment code{who}, valid 7 days, usable once:")
-        _out(code)
+        _enroll_code(args)
     elif args.command == "revoke-device":
         admin.revoke_device(_engine(args), args.device, args.reason)
         _out(f"device {args.device} revoked ({args.reason})")
