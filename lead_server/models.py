@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Float, Index, Integer, String
+from sqlalchemy import JSON, BigInteger, Float, Index, Integer, LargeBinary, String
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -181,3 +181,32 @@ class SyncKey(Base):
 
 
 # -- end of sync keys ----------------------------------------------------------------------------
+
+
+# -- attachments (migration 2) -------------------------------------------------------------------
+
+
+class Blob(Base):
+    """An attachment's bytes by sha256: declared size, bytes received so far, verified or not."""
+
+    __tablename__ = "blob"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int]
+    received: Mapped[int]
+    complete: Mapped[bool]
+    device_id: Mapped[str] = mapped_column(String(36))
+    started_at: Mapped[str]
+    completed_at: Mapped[str | None]
+
+
+class BlobChunk(Base):
+    """One received chunk of a blob, at byte ``start``; a blob is its chunks in order."""
+
+    __tablename__ = "blob_chunk"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    start: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    size: Mapped[int]
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+# -- end of attachments --------------------------------------------------------------------------

@@ -56,6 +56,8 @@ class SyncReport:
     in_step: bool = False
     drift: list[str] = field(default_factory=list)
     repaired: int = 0
+    uploaded: int = 0
+    downloaded: int = 0
 
 
 _state, _set_state = get_state, set_state
@@ -323,6 +325,7 @@ class SyncClient:
         applier.run(page)
         report.pulled += applier.applied
         report.removed += applier.removed
+        attachments.park(tx, page, report)  # attachment records wait here for their bytes
 
     def compare(self, report: SyncReport) -> None:
         """End-of-sync check against the server's summary, with repair (see sync/check.py)."""

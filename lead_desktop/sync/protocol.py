@@ -241,3 +241,27 @@ class RecordsResponse(_Wire):
     """The records asked for that the worker may see."""
 
     records: list[PullRecord]
+
+
+# -- attachments (content-addressed blobs) ---------------------------------------------------
+
+#: Largest chunk of attachment bytes one request carries, up or down.
+ATTACHMENT_CHUNK = 256 * 1024
+#: Largest attachment the server accepts.
+MAX_ATTACHMENT_SIZE = 64 * 1024 * 1024
+#: Response header giving an attachment's whole size on a download.
+BLOB_SIZE_HEADER = "Lead-Blob-Size"
+#: A sha256 in lower-case hex, as attachments are addressed.
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
+
+class BlobStatus(_Wire):
+    """What the server holds of one attachment's bytes: ``received`` so far of ``size``."""
+
+    sha256: str
+    size: int | None = None
+    received: int = 0
+    complete: bool = False
+
+
+# -- end of attachments ----------------------------------------------------------------------

@@ -9,13 +9,14 @@ from collections.abc import Callable
 from sqlalchemy import Connection, Engine, inspect, text
 
 from lead_server.db import write_tx
-from lead_server.migrations import m0001_initial, m0004_sync_keys
+from lead_server.migrations import m0001_initial, m0002_attachments, m0004_sync_keys
 
 logger = logging.getLogger(__name__)
 
 #: Every step in order: (number, function applying it on an open transaction).
 STEPS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, m0001_initial.upgrade),
+    (2, m0002_attachments.upgrade),
     (4, m0004_sync_keys.upgrade),
 ]
 LATEST = STEPS[-1][0]
