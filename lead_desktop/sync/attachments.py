@@ -4,11 +4,12 @@ Attachment records travel like any other record, but without their bytes (the jo
 ``{"blob_sha256", "size"}`` in place of ``data``); the bytes travel separately, addressed by
 their sha256, in chunks of at most ATTACHMENT_CHUNK bytes:
 
-- **Upload** (after push): for every attachment made on this laptop and not yet confirmed, ask
-  the server what it holds, then send the rest chunk by chunk from the server's offset, so an
-  interrupted upload resumes where the server stopped. Bytes the server already holds (another
-  laptop sent the same scan) are not sent again. A refused whole is sent once more from the
-  start, then counted as rejected: it never loops.
+- **Upload** (after push): for every attachment here whose bytes the server has not confirmed
+  holding (those made on this laptop), ask the server what it holds, then send the rest chunk
+  by chunk from the server's offset, so an interrupted upload resumes where the server
+  stopped. Bytes the server already holds (another laptop sent the same scan) are not sent
+  again. A refused whole is sent once more from the start, then counted as rejected: it never
+  loops.
 - **Park** (during pull, in the page's transaction): a pulled attachment record cannot become a
   local row before its bytes are here (``data`` is NOT NULL), so it waits as a SyncState entry
   inside the encrypted store.
@@ -36,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from sqlalchemy import Connection, delete, insert, select, update
 
-from lead_desktop.store.records import META, table_of
+from lead_desktop.store.records import META, journal_value, table_of
 from lead_desktop.store.schema import Attachment, Participant, SyncState
 from lead_desktop.store.tx import Tx
 from lead_desktop.sync import check
@@ -154,11 +155,7 @@ def upload_pending(client: SyncClient, report: SyncReport) -> None:
     """Send the bytes of every local attachment the server does not hold yet."""
     with client.store.read() as conn:
         sent = {k[len(SENT_PREFIX) :] for k in _keys(conn, SENT_PREFIX)}
-        rows = conn.execute(
-            select(Attachment.id, Attachment.sha256, Attachment.size).where(
-                Attachment.device_id != "server"
-            )
-        ).all()
+        rows = conn.execute(select(Attachment.id, Attachment.sha256, Attachment.size)).all()
     todo = {r.sha256: r for r in rows if r.sha256 not in sent}
     chunks = 0
     for sha, row in sorted(todo.items()):
@@ -384,6 +381,7 @@ def _insert(client: SyncClient, rec: PullRecord, data: bytes) -> bool:
             )
         )
         tx.conn.execute(delete(SyncState).where(SyncState.key == WANTED_PREFIX + rec.row_id))
+        set_state(tx.conn, SENT_PREFIX + sha, str(len(data)))  # the server has these bytes
     logger.info("attachment downloaded", extra={"sha256": sha[:12], "size": len(data)})
     return True
 
@@ -422,9 +420,12 @@ def _repair(client: SyncClient, report: SyncReport) -> None:
     theirs = dict(index.rows)
     with client.store.read() as conn:
         mine = dict(local_pairs(conn))
-        waiting = [r.row_id for r in _wanted(conn)]
-    fetch = sorted(rid for rid, rev in theirs.items() if mine.get(rid) != rev)
+        waiting = {r.row_id: r.rev for r in _wanted(conn)}
+    fetch = sorted(
+        rid for rid, rev in theirs.items() if rev not in (mine.get(rid), waiting.get(rid))
+    )
     gone = [rid for rid in waiting if rid not in theirs]
+    lost = sorted(rid for rid in mine if rid not in theirs and rid not in waiting)
     for start in range(0, len(fetch), MAX_PULL_PAGE):
         got = RecordsResponse.model_validate(
             client.transport.call(
@@ -441,3 +442,23 @@ def _repair(client: SyncClient, report: SyncReport) -> None:
             tx.conn.execute(
                 delete(SyncState).where(SyncState.key.in_([WANTED_PREFIX + g for g in gone]))
             )
+    if lost:
+        report.repaired += _send_again(client, lost)
+
+
+def _send_again(client: SyncClient, ids: list[str]) -> int:
+    """Journal attachments the server no longer holds as new creations and forget that their
+    bytes were sent, so the next sync restores both (nothing that reached a laptop is lost)."""
+    table = table_of(Attachment)
+    with client.store.write() as tx:
+        for start in range(0, len(ids), MAX_PULL_PAGE):
+            part = ids[start : start + MAX_PULL_PAGE]
+            for row in tx.conn.execute(select(table).where(table.c.id.in_(part))).mappings():
+                fields = {k: [None, journal_value(v)] for k, v in row.items() if k not in META}
+                tx.journal(TABLE, row["id"], "insert", None, fields)
+                tx.conn.execute(
+                    delete(SyncState).where(SyncState.key == SENT_PREFIX + row["sha256"])
+                )
+            tx.conn.execute(update(table).where(table.c.id.in_(part)).values(rev=None))
+    logger.warning("attachments missing on the server sent again", extra={"count": len(ids)})
+    return len(ids)

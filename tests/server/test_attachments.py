@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import socket
+import threading
 import time
 from typing import Any
 
@@ -12,6 +13,7 @@ from sqlalchemy import func, select
 
 from lead_desktop.store.ids import uuid7
 from lead_desktop.sync.protocol import ATTACHMENT_CHUNK, BLOB_SIZE_HEADER, MAX_ATTACHMENT_SIZE
+from lead_server import admin
 from lead_server.models import Blob, BlobChunk
 from tests.server.conftest import Laptop, ServerThread
 
@@ -205,3 +207,52 @@ def test_download_outside_scope_is_404(server: ServerThread, make_laptop: Any) -
     assert stranger.http.get("/attachments/summary").json()["count"] == 0
     assert ben.http.get("/attachments/summary").json()["count"] == 1
     assert ana.http.get("/attachments/not-a-sha").status_code == 422
+
+
+def test_a_lost_device_may_still_upload_but_not_download(
+    server: ServerThread, make_laptop: Any
+) -> None:
+    laptop = make_laptop()
+    data = os.urandom(1000)
+    sha = with_record(laptop, data)
+    admin.revoke_device(server.engine, laptop.device_id, "lost")
+    assert upload_from(laptop, sha, data, 0) == 1
+    refused = laptop.http.get(f"/attachments/{sha}")
+    assert refused.status_code == 403 and refused.json()["error"] == "device_revoked"
+    admin.revoke_device(server.engine, laptop.device_id, "stolen")
+    assert laptop.http.get(f"/attachments/{sha}/status").status_code == 403
+
+
+def test_two_processes_racing_on_one_blob_store_it_once(
+    server: ServerThread, make_laptop: Any, database_url: str
+) -> None:
+    ana = make_laptop("ana")
+    data = os.urandom(6 * ATTACHMENT_CHUNK + 77)
+    sha = with_record(ana, data)
+    make_laptop("ben").http.close()  # ben exists; he uploads through a second server process
+    with ServerThread(database_url) as other:
+        ben = Laptop(other.url, server.engine, "ben")
+        finished: list[str] = []
+
+        def race(laptop: Laptop) -> None:
+            offset = 0
+            for _ in range(200):
+                got = put(laptop, sha, offset, len(data), data[offset : offset + ATTACHMENT_CHUNK])
+                if got.status_code == 409:
+                    offset = got.json()["offset"]
+                    continue
+                assert got.status_code == 200, got.text
+                if got.json()["complete"]:
+                    finished.append(laptop.user)
+                    return
+                offset = got.json()["received"]
+
+        racers = [threading.Thread(target=race, args=(who,)) for who in (ana, ben)]
+        for t in racers:
+            t.start()
+        for t in racers:
+            t.join(60)
+        ben.http.close()
+    assert sorted(finished) == ["ana", "ben"]
+    assert stored(server) == (1, 7)
+    assert download(ana, sha) == data

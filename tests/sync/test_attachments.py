@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import uvicorn
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 
 from lead_desktop.store import consents
 from lead_desktop.store.casework import put_attachment
@@ -113,14 +113,24 @@ def test_signed_consent_reaches_the_other_laptop(server: ServerThread, make_stor
         assert consents.signature_strokes(conn, signature) == STROKES
         journaled = select(func.count()).where(ChangeJournal.table_name == "attachment")
         assert conn.execute(journaled).scalar_one() == 0  # pulled, not a local change
-        waiting = select(func.count()).where(SyncState.key.startswith("attachment_"))
-        assert conn.execute(waiting).scalar_one() == 0
+        for prefix in (attachments.WANTED_PREFIX, attachments.PART_PREFIX):
+            waiting = select(func.count()).where(SyncState.key.startswith(prefix))
+            assert conn.execute(waiting).scalar_one() == 0
 
     a.sync_once("ana", PASSWORD)  # takes ben's worker record
     for client, user in ((a, "ana"), (b, "ben")):
         idle = client.sync_once(user, PASSWORD)
         assert idle.in_step, idle.drift
         assert (idle.uploaded, idle.downloaded, idle.pulled) == (0, 0, 0)
+
+    # Drift (a row lost on this laptop) is found by the end-of-sync check and repaired.
+    with b_store.write() as tx:
+        tx.conn.execute(delete(Attachment))
+    assert not attachments.in_step(b)
+    fixed = b.sync_once("ben", PASSWORD)
+    assert fixed.repaired == 1 and fixed.downloaded == 1
+    assert fixed.in_step, fixed.drift
+    assert blobs(b_store) == blobs(a_store)
     a.close()
     b.close()
 
@@ -162,7 +172,7 @@ def test_big_attachment_resumes_an_interrupted_upload_and_download(
         assert blobs(b_store) == {hashlib.sha256(data).hexdigest(): data}
         assert attachments.in_step(b)
         with b_store.read() as conn:
-            parts = select(func.count()).where(SyncState.key.startswith("attachment_part:"))
+            parts = select(func.count()).where(SyncState.key.startswith(attachments.PART_PREFIX))
             assert conn.execute(parts).scalar_one() == 0
     a.close()
     b.close()
