@@ -36,6 +36,7 @@ from lead_desktop.ui.context import AppContext, Change, show_error
 from lead_desktop.ui.drafts import DraftKeeper
 from lead_desktop.ui.idle import IdleWatcher
 from lead_desktop.ui.ops import log_unexpected
+from lead_desktop.ui.sync_status import SyncController, SyncStatusButton, notice
 from lead_desktop.ui.unlock import FirstRunScreen, UnlockScreen
 
 logger = logging.getLogger(__name__)
@@ -99,9 +100,11 @@ class MainWindow(QMainWindow):
         self.lock_state = QLabel(bar)
         self.lock_state.setObjectName("lock_state")
         self.lock_state.setAccessibleName(self.tr("Lock state"))
-        self.sync_state = QLabel(self.tr("Sync: not set up on this laptop"), bar)
-        self.sync_state.setObjectName("sync_state")
-        self.sync_state.setAccessibleName(self.tr("Sync state"))
+        # Sync: the state (a button: clicking it syncs now), driven by the SyncController,
+        # started for each unlocked session and stopped before a lock (see ui/sync_status.py).
+        self.sync_state = SyncStatusButton(bar)
+        self.sync = SyncController(self.sync_state, self)
+        self.sync.sig_wiped.connect(self.on_sync_wiped)
         self.busy_state = QLabel(bar)
         self.busy_state.setObjectName("busy_state")
         self.busy_state.setAccessibleName(self.tr("Activity"))
@@ -161,6 +164,12 @@ class MainWindow(QMainWindow):
             self.tr("&Settings..."), "act_settings", "Ctrl+,", self.on_settings_triggered
         )
         self.act_lock = self._action(self.tr("&Lock"), "act_lock", "Ctrl+L", self.on_lock_triggered)
+        self.act_sync_now = self._action(
+            self.tr("S&ync now"), "act_sync_now", "Ctrl+Shift+S", self.on_sync_now_triggered
+        )
+        self.act_setup_sync = self._action(
+            self.tr("Set &up sync..."), "act_setup_sync", None, self.on_setup_sync_triggered
+        )
         self.act_switch = self._action(
             self.tr("S&witch worker"), "act_switch", None, self.on_switch_triggered
         )
@@ -169,6 +178,9 @@ class MainWindow(QMainWindow):
         )
         for action in (self.act_new, self.act_find, self.act_caseload, self.act_close_tab):
             work.addAction(action)
+        work.addSeparator()
+        work.addAction(self.act_sync_now)
+        work.addAction(self.act_setup_sync)
         work.addSeparator()
         for action in (self.act_settings, self.act_lock, self.act_switch):
             work.addAction(action)
@@ -189,7 +201,7 @@ class MainWindow(QMainWindow):
         spacer = QWidget(self.toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.toolbar.addWidget(spacer)
-        for action in (self.act_settings, self.act_lock):
+        for action in (self.act_sync_now, self.act_settings, self.act_lock):
             self.toolbar.addAction(action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self._enable_work(False)
@@ -203,8 +215,10 @@ class MainWindow(QMainWindow):
             self.act_settings,
             self.act_lock,
             self.act_switch,
+            self.act_sync_now,
         ):
             action.setEnabled(on)
+        self.act_setup_sync.setEnabled(on and self.ctx.is_admin)
 
     def _show_door(self, message: str = "", worker: str | None = None) -> None:
         """Show first run or unlock, whichever fits the data directory."""
@@ -323,6 +337,7 @@ class MainWindow(QMainWindow):
         self._resume_for = None
         self.ctx.read(self._unfinished, lambda found: self._offer_resume(found, resume))
         self.idle.start()
+        self._start_sync()
         if self.caseload is not None and hasattr(self.caseload, "focus_search"):
             self.caseload.focus_search()
 
@@ -340,6 +355,7 @@ class MainWindow(QMainWindow):
         if self.ctx.store is None:
             return
         self.idle.stop()
+        self._stop_sync()
         worker = self.ctx.worker_name
         self._save_session()
         self._close_work_tabs()
@@ -626,6 +642,40 @@ class MainWindow(QMainWindow):
         self._drafts_found = session + [d for d in found if d["kind"] != SESSION]
         self.on_resume_clicked()
 
+    # -- sync ----------------------------------------------------------------------------------
+
+    def _start_sync(self) -> None:
+        self.sync.start(self.ctx)
+
+    def _stop_sync(self) -> None:
+        """Before the store closes: stop background syncs (a running one stops at its next step)."""
+        self.sync.stop()
+
+    @Slot()
+    def on_sync_now_triggered(self) -> None:
+        """Ctrl+Shift+S: sync at once."""
+        self.sync.sync_now()
+
+    @Slot()
+    def on_setup_sync_triggered(self) -> None:
+        """Enroll this laptop with the sync server (administrators)."""
+        if self.ctx.is_admin:
+            self.sync.set_up()
+
+    @Slot(str)
+    def on_sync_wiped(self, message: str) -> None:
+        """The server revoked this laptop and its copy was wiped: back to the door."""
+        self._stop_sync()
+        if self.ctx.store is not None:
+            self.ctx.store = None  # already closed and erased by the wipe
+            self.ctx.worker_role = ""
+            self.ctx.sig_store_closed.emit()
+        self.idle.stop()
+        self.caseload = None
+        self.tabs = None
+        self._show_door()
+        notice(self, message)
+
     # -- status and closing --------------------------------------------------------------------
 
     @Slot(bool)
@@ -637,6 +687,7 @@ class MainWindow(QMainWindow):
         """Keep open work as drafts, close the store cleanly."""
         try:
             self.idle.stop()
+            self._stop_sync()
             if self.ctx.store is not None:
                 self._save_session()
                 self.ctx.close()

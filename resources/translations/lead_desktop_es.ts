@@ -2683,14 +2683,6 @@
             <translation>Estado de bloqueo</translation>
         </message>
         <message>
-            <source>Sync: not set up on this laptop</source>
-            <translation>Sincronización: no configurada en esta laptop</translation>
-        </message>
-        <message>
-            <source>Sync state</source>
-            <translation>Estado de la sincronización</translation>
-        </message>
-        <message>
             <source>Activity</source>
             <translation>Actividad</translation>
         </message>
@@ -2729,6 +2721,14 @@
         <message>
             <source>&amp;Lock</source>
             <translation>B&amp;loquear</translation>
+        </message>
+        <message>
+            <source>S&amp;ync now</source>
+            <translation>Sincroni&amp;zar ahora</translation>
+        </message>
+        <message>
+            <source>Set &amp;up sync...</source>
+            <translation>Config&amp;urar la sincronización...</translation>
         </message>
         <message>
             <source>S&amp;witch worker</source>
@@ -2839,6 +2839,42 @@
         <message>
             <source>Passphrase {0}; {1}.</source>
             <translation>Frase de contraseña {0}; {1}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordDialog</name>
+        <message>
+            <source>Sync: server password</source>
+            <extracomment>Runs ``fn()`` off the GUI thread and reports back on it: ``run(fn, on_success, on_failure)``.</extracomment>
+            <translation>Sincronización: contraseña del servidor</translation>
+        </message>
+        <message>
+            <source>Server password for sync</source>
+            <translation>Contraseña del servidor para sincronizar</translation>
+        </message>
+        <message>
+            <source>To sync with {0}, type the server password of {1}. You type it only this once: the laptop then keeps a sync key in its encrypted store.</source>
+            <translation>Para sincronizar con {0}, escriba la contraseña del servidor de {1}. Solo la escribe esta vez: después la laptop guarda una clave de sincronización en su almacén cifrado.</translation>
+        </message>
+        <message>
+            <source>Server password</source>
+            <translation>Contraseña del servidor</translation>
+        </message>
+        <message>
+            <source>&amp;Sync</source>
+            <translation>&amp;Sincronizar</translation>
+        </message>
+        <message>
+            <source>Sync with this password</source>
+            <translation>Sincronizar con esta contraseña</translation>
+        </message>
+        <message>
+            <source>Do not sync now</source>
+            <translation>No sincronizar ahora</translation>
+        </message>
+        <message>
+            <source>Server &amp;password:</source>
+            <translation>&amp;Contraseña del servidor:</translation>
         </message>
     </context>
     <context>
@@ -4547,6 +4583,175 @@
         </message>
     </context>
     <context>
+        <name>SetUpSyncDialog</name>
+        <message>
+            <source>Set up sync</source>
+            <translation>Configurar la sincronización</translation>
+        </message>
+        <message>
+            <source>Connect this laptop to the program's sync server. IT gives you the server address, a one-time enrollment code and, for an https server, its certificate fingerprint. You can paste the text of the enrollment QR code as the code.</source>
+            <translation>Conecte esta laptop al servidor de sincronización del programa. Informática le da la dirección del servidor, un código de inscripción de un solo uso y, para un servidor https, la huella de su certificado. Puede pegar el texto del código QR de inscripción como código.</translation>
+        </message>
+        <message>
+            <source>This laptop is already enrolled with {0}. Enrolling again replaces that link: do it only when IT asks you to.</source>
+            <translation>Esta laptop ya está inscrita en {0}. Inscribirla de nuevo reemplaza ese vínculo: hágalo solo cuando Informática se lo pida.</translation>
+        </message>
+        <message>
+            <source>Server address</source>
+            <translation>Dirección del servidor</translation>
+        </message>
+        <message>
+            <source>Enrollment code</source>
+            <translation>Código de inscripción</translation>
+        </message>
+        <message>
+            <source>Server user name</source>
+            <translation>Usuario del servidor</translation>
+        </message>
+        <message>
+            <source>Server password</source>
+            <translation>Contraseña del servidor</translation>
+        </message>
+        <message>
+            <source>Server &amp;address:</source>
+            <translation>&amp;Dirección del servidor:</translation>
+        </message>
+        <message>
+            <source>Enrollment &amp;code:</source>
+            <translation>&amp;Código de inscripción:</translation>
+        </message>
+        <message>
+            <source>Server &amp;user name:</source>
+            <translation>&amp;Usuario del servidor:</translation>
+        </message>
+        <message>
+            <source>Server pass&amp;word:</source>
+            <translation>Contra&amp;seña del servidor:</translation>
+        </message>
+        <message>
+            <source>Set-up progress</source>
+            <translation>Avance de la configuración</translation>
+        </message>
+        <message>
+            <source>&amp;Enroll this laptop</source>
+            <translation>&amp;Inscribir esta laptop</translation>
+        </message>
+        <message>
+            <source>Enroll this laptop</source>
+            <translation>Inscribir esta laptop</translation>
+        </message>
+        <message>
+            <source>Cancel set-up</source>
+            <translation>Cancelar la configuración</translation>
+        </message>
+        <message>
+            <source>Server certificate</source>
+            <translation>Certificado del servidor</translation>
+        </message>
+        <message>
+            <source>C&amp;heck the certificate</source>
+            <translation>Co&amp;mprobar el certificado</translation>
+        </message>
+        <message>
+            <source>Check the server certificate</source>
+            <translation>Comprobar el certificado del servidor</translation>
+        </message>
+        <message>
+            <source>Certificate details</source>
+            <translation>Datos del certificado</translation>
+        </message>
+        <message>
+            <source>Certificate fingerprint (SHA-256)</source>
+            <translation>Huella del certificado (SHA-256)</translation>
+        </message>
+        <message>
+            <source>Fingerprint from IT</source>
+            <translation>Huella dada por Informática</translation>
+        </message>
+        <message>
+            <source>Paste it here to compare (optional)</source>
+            <translation>Péguela aquí para compararla (opcional)</translation>
+        </message>
+        <message>
+            <source>The &amp;fingerprint matches the one IT gave me</source>
+            <translation>La &amp;huella coincide con la que me dio Informática</translation>
+        </message>
+        <message>
+            <source>The fingerprint matches the one IT gave me</source>
+            <translation>La huella coincide con la que me dio Informática</translation>
+        </message>
+        <message>
+            <source>Fingerprint from &amp;IT:</source>
+            <translation>Huella dada por Inf&amp;ormática:</translation>
+        </message>
+        <message>
+            <source>Not checked yet: choose Check the certificate after typing the address.</source>
+            <translation>Aún sin comprobar: elija Comprobar el certificado después de escribir la dirección.</translation>
+        </message>
+        <message>
+            <source>Above: the SHA-256 fingerprint. Compare it with the one IT gave you.
+Subject: {0}
+Issued by: {1}
+Valid from {2} to {3}</source>
+            <translation>Arriba: la huella SHA-256. Compárela con la que le dio Informática.
+Sujeto: {0}
+Emitido por: {1}
+Válido del {2} al {3}</translation>
+        </message>
+        <message>
+            <source>Reading the server's certificate…</source>
+            <translation>Leyendo el certificado del servidor…</translation>
+        </message>
+        <message>
+            <source>Check the certificate to compare it with this one.</source>
+            <translation>Compruebe el certificado para compararlo con esta huella.</translation>
+        </message>
+        <message>
+            <source>It matches the server's certificate.</source>
+            <translation>Coincide con el certificado del servidor.</translation>
+        </message>
+        <message>
+            <source>It does NOT match the server's certificate. Do not enroll: tell IT, someone may be between this laptop and the server.</source>
+            <translation>NO coincide con el certificado del servidor. No inscriba la laptop: avise a Informática, puede haber alguien entre esta laptop y el servidor.</translation>
+        </message>
+        <message>
+            <source>Enrollment code: type the code IT gave you.</source>
+            <translation>Código de inscripción: escriba el código que le dio Informática.</translation>
+        </message>
+        <message>
+            <source>Server user name: type your server account.</source>
+            <translation>Usuario del servidor: escriba su cuenta del servidor.</translation>
+        </message>
+        <message>
+            <source>Server password: type the password of that account.</source>
+            <translation>Contraseña del servidor: escriba la contraseña de esa cuenta.</translation>
+        </message>
+        <message>
+            <source>Check the certificate, compare its fingerprint with the one IT gave you, and tick the box when they match.</source>
+            <translation>Compruebe el certificado, compare su huella con la que le dio Informática y marque la casilla cuando coincidan.</translation>
+        </message>
+        <message>
+            <source>Enrolling this laptop…</source>
+            <translation>Inscribiendo esta laptop…</translation>
+        </message>
+        <message>
+            <source>This laptop is enrolled. Sync starts now.</source>
+            <translation>Esta laptop está inscrita. La sincronización empieza ahora.</translation>
+        </message>
+        <message>
+            <source>Enrollment code: the server does not know this code, or it expired or was used already. Ask IT for a new one.</source>
+            <translation>Código de inscripción: el servidor no conoce este código, o venció o ya se usó. Pida uno nuevo a Informática.</translation>
+        </message>
+        <message>
+            <source>Server password: the server refused this user name and password. Check both and try again (after several wrong tries, wait a few minutes).</source>
+            <translation>Contraseña del servidor: el servidor rechazó este usuario y contraseña. Revise ambos e inténtelo de nuevo (tras varios intentos fallidos, espere unos minutos).</translation>
+        </message>
+        <message>
+            <source>Server address: the server cannot be reached. Check the address and the network, then try again.</source>
+            <translation>Dirección del servidor: no se puede contactar con el servidor. Revise la dirección y la red, y vuelva a intentarlo.</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>
@@ -4798,6 +5003,133 @@
         <message>
             <source>Empty. Sign with a pen, a finger or the mouse. Without a pointer, record that it was signed on paper instead.</source>
             <translation>Vacío. Firme con un lápiz óptico, un dedo o el mouse. Sin un dispositivo apuntador, registre en su lugar que se firmó en papel.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncController</name>
+        <message>
+            <source>Syncing…</source>
+            <translation>Sincronizando…</translation>
+        </message>
+        <message>
+            <source>Syncing… (pushed {0})</source>
+            <translation>Sincronizando… ({0} enviados)</translation>
+        </message>
+        <message>
+            <source>Syncing… (uploaded {0} files)</source>
+            <translation>Sincronizando… ({0} archivos subidos)</translation>
+        </message>
+        <message>
+            <source>Syncing… (pulled {0})</source>
+            <translation>Sincronizando… ({0} recibidos)</translation>
+        </message>
+        <message>
+            <source>Syncing… (downloaded {0} files)</source>
+            <translation>Sincronizando… ({0} archivos descargados)</translation>
+        </message>
+        <message>
+            <source>Syncing… (checking)</source>
+            <translation>Sincronizando… (comprobando)</translation>
+        </message>
+        <message>
+            <source>The server refused this password. Check it and type it again.</source>
+            <translation>El servidor rechazó esta contraseña. Revísela y escríbala de nuevo.</translation>
+        </message>
+        <message>
+            <source>Sync failed — next try in {0}</source>
+            <translation>La sincronización falló: nuevo intento en {0}</translation>
+        </message>
+        <message>
+            <source>{0} min</source>
+            <translation>{0} min</translation>
+        </message>
+        <message>
+            <source>{0} s</source>
+            <translation>{0} s</translation>
+        </message>
+        <message>
+            <source>Synced</source>
+            <translation>Sincronizado</translation>
+        </message>
+        <message>
+            <source>Synced just now</source>
+            <translation>Sincronizado hace un momento</translation>
+        </message>
+        <message>
+            <source>Synced {0} min ago</source>
+            <translation>Sincronizado hace {0} min</translation>
+        </message>
+        <message>
+            <source>Synced {0} h ago</source>
+            <translation>Sincronizado hace {0} h</translation>
+        </message>
+        <message>
+            <source>Synced {0} days ago</source>
+            <translation>Sincronizado hace {0} días</translation>
+        </message>
+        <message>
+            <source>Sync: not set up</source>
+            <translation>Sincronización: sin configurar</translation>
+        </message>
+        <message>
+            <source>This laptop is not connected to a sync server yet. An administrator sets it up with Work &gt; Set up sync.</source>
+            <translation>Esta laptop aún no está conectada a un servidor de sincronización. Un administrador la configura con Trabajo &gt; Configurar la sincronización.</translation>
+        </message>
+        <message>
+            <source>Offline — next try in {0}</source>
+            <translation>Sin conexión: nuevo intento en {0}</translation>
+        </message>
+        <message>
+            <source>The sync server cannot be reached. Your work is safe on this laptop; sync tries again by itself, or choose Sync now (Ctrl+Shift+S).</source>
+            <translation>No se puede contactar con el servidor de sincronización. Su trabajo está a salvo en esta laptop; la sincronización se reintenta sola, o elija Sincronizar ahora (Ctrl+Mayús+S).</translation>
+        </message>
+        <message>
+            <source>Sync needs your server password</source>
+            <translation>La sincronización necesita su contraseña del servidor</translation>
+        </message>
+        <message>
+            <source>Click here or choose Sync now (Ctrl+Shift+S) to type it once.</source>
+            <translation>Haga clic aquí o elija Sincronizar ahora (Ctrl+Mayús+S) para escribirla una vez.</translation>
+        </message>
+        <message>
+            <source>Update required to sync</source>
+            <translation>Hay que actualizar para sincronizar</translation>
+        </message>
+        <message>
+            <source>Install the current LEAD Desktop, then sync again.</source>
+            <translation>Instale la versión actual de LEAD Desktop y vuelva a sincronizar.</translation>
+        </message>
+        <message>
+            <source>This laptop was revoked: sync stopped</source>
+            <translation>Esta laptop fue revocada: sincronización detenida</translation>
+        </message>
+        <message>
+            <source>Sync: not synced yet</source>
+            <translation>Sincronización: aún sin sincronizar</translation>
+        </message>
+        <message>
+            <source>{0} · Conflicts to review: {1}</source>
+            <translation>{0} · Conflictos por revisar: {1}</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Sincronización</translation>
+        </message>
+        <message>
+            <source>Sync message</source>
+            <translation>Aviso de sincronización</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncStatusButton</name>
+        <message>
+            <source>Sync state</source>
+            <extracomment>Milliseconds from unlocking to the first background sync (the caseload loads first). How often the "Synced 3 min ago" / "next try in" texts are brought up to date.</extracomment>
+            <translation>Estado de la sincronización</translation>
+        </message>
+        <message>
+            <source>Sync: paused while locked</source>
+            <translation>Sincronización: en pausa mientras está bloqueado</translation>
         </message>
     </context>
     <context>
