@@ -13,13 +13,14 @@ import pytest
 import uvicorn
 from sqlalchemy import select
 
-from lead_desktop.store.participants import create_participant
+from lead_desktop.store.participants import create_participant, update_participant
 from lead_desktop.store.schema import Participant
 from lead_desktop.store.store import Store
 from lead_desktop.sync import service
 from lead_desktop.sync.engine import SyncClient
+from lead_desktop.sync.protocol import PROTOCOL_VERSION
 from lead_desktop.sync.service import SyncService, backoff_delay
-from lead_server import admin
+from lead_server import admin, deps
 from tests.helpers import FAST_KDF, PASSPHRASE
 from tests.server.conftest import PASSWORD, ServerThread
 
@@ -195,3 +196,29 @@ def test_revoked_device_states(server: Server, laptops: dict[str, Store]) -> Non
     stolen = ben.attempt()
     assert stolen.state == service.REVOKED and not stolen.background
     assert stolen.wiped and "stolen" in stolen.last_error
+
+
+def test_open_conflicts_are_counted(server: Server, laptops: dict[str, Store]) -> None:
+    ana, ben = SyncService(laptops["ana"]), SyncService(laptops["ben"])
+    with laptops["ana"].write() as tx:
+        pid = create_participant(tx, data={"first_name": "Luz", "last_name": "Ruiz"})
+    assert ana.attempt(PASSWORD).state == service.READY
+    assert ben.attempt(PASSWORD).open_conflicts == 0
+    for store, name in ((laptops["ana"], "Lucía"), (laptops["ben"], "Lucy")):
+        with store.write() as tx:
+            update_participant(tx, pid, data={"first_name": name})
+    ana.attempt()
+    got = ben.attempt()
+    assert got.state == service.READY and got.open_conflicts == 1
+
+
+def test_a_server_needing_a_newer_client_stops_background_syncs(
+    server: Server, laptops: dict[str, Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    svc = SyncService(laptops["ana"])
+    assert svc.attempt(PASSWORD).state == service.READY
+    # The server is upgraded to a protocol this client does not speak yet.
+    monkeypatch.setattr(deps, "MIN_PROTOCOL_VERSION", PROTOCOL_VERSION + 1)
+    got = svc.attempt()
+    assert got.state == service.UPDATE and not got.background and got.failures == 0
+    assert "Update required" in got.last_error
