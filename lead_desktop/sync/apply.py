@@ -153,6 +153,7 @@ class PageApplier:
         columns = set(table.columns.keys()) - META
         defaults = _defaults(table)
         inserts: list[dict[str, Any]] = []
+        updates: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
         for rec in recs:
             have = rec.row_id in current
             rev = current.get(rec.row_id)
@@ -164,8 +165,12 @@ class PageApplier:
             if mine:
                 values = {k: v for k, v in values.items() if k not in mine}
             if have:
-                self.tx.conn.execute(
-                    update(table).where(table.c.id == rec.row_id).values(rev=rec.rev, **values)
+                updates[tuple(sorted(values))].append(
+                    {
+                        "b_id": rec.row_id,
+                        "b_rev": rec.rev,
+                        **{f"b_{k}": v for k, v in values.items()},
+                    }
                 )
             else:
                 inserts.append(
@@ -181,6 +186,14 @@ class PageApplier:
                 )
             self.applied += 1
             self._touch(name, rec)
+        for names, params in updates.items():
+            # One executemany per set of columns written (usually one per table).
+            self.tx.conn.execute(
+                update(table)
+                .where(table.c.id == bindparam("b_id"))
+                .values(rev=bindparam("b_rev"), **{k: bindparam(f"b_{k}") for k in names}),
+                params,
+            )
         if inserts:
             # One executemany per distinct column set (rows of one table share it).
             keys = sorted(inserts[0])

@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 
 from lead_desktop.store.ids import utcnow, uuid7
+from lead_desktop.store.records import table_of
 from lead_desktop.store.schema import (
+    SYNCED_TABLES,
     ChangeJournal,
     Conflict,
     Device,
@@ -261,6 +263,7 @@ class SyncClient:
                     .where(ChangeJournal.seq.in_([row["seq"] for row in rows]))
                     .values(pushed_at=utcnow())
                 )
+                _learn_created_revs(tx, rows, got.results)
             self._tell(
                 "push", report.pushed + report.duplicates + report.conflicts + report.rejected
             )
@@ -277,30 +280,31 @@ class SyncClient:
             report.duplicates += 1
         elif result.status == "conflict":
             report.conflicts += 1
-            if result.conflicts:
-                tx.conn.execute(
-                    insert(Conflict),
-                    [
-                        {
-                            "id": uuid7(),
-                            "table_name": row["table_name"],
-                            "row_id": row["row_id"],
-                            "field": c.field,
-                            "local_value": c.client_value,
-                            "server_value": c.server_value,
-                            "server_by": None,
-                            "server_at": None,
-                            "detected_at": now,
-                            "resolved_at": None,
-                        }
-                        for c in result.conflicts
-                    ],
-                )
         else:
             # Quarantined on the server: kept here with its reason, not sent again.
             report.rejected += 1
             _set_state(tx.conn, REJECTED_PREFIX + row["change_id"], result.reason or "rejected")
             logger.warning("change rejected by the server", extra={"table": row["table_name"]})
+        if result.conflicts and result.status in ("conflict", "duplicate"):
+            # A conflict, or the repeat of one whose first answer never arrived.
+            tx.conn.execute(
+                insert(Conflict),
+                [
+                    {
+                        "id": uuid7(),
+                        "table_name": row["table_name"],
+                        "row_id": row["row_id"],
+                        "field": c.field,
+                        "local_value": c.client_value,
+                        "server_value": c.server_value,
+                        "server_by": None,
+                        "server_at": None,
+                        "detected_at": now,
+                        "resolved_at": None,
+                    }
+                    for c in result.conflicts
+                ],
+            )
 
     def pull(self, report: SyncReport) -> None:
         """Fetch pages from the stored cursor; apply each and move the cursor in one commit."""
@@ -348,3 +352,32 @@ def _wire_entry(row: Any) -> dict[str, Any]:
         "base_rev": row["base_rev"],
         "fields": {k: {"old": v[0], "new": v[1]} for k, v in row["fields"].items()},
     }
+
+
+def _learn_created_revs(tx: Tx, rows: Sequence[Any], results: Sequence[PushResult]) -> None:
+    """Give records this laptop created the revision the server stored them at.
+
+    A created record is stored on the server exactly as sent, so the laptop's copy *is* that
+    revision and pulling it back would change nothing: knowing the revision lets the next pull
+    skip it. Only rows still without a revision are touched (a pull may already have brought a
+    newer one); updates are left to the pull, since the server may have merged others' fields.
+    """
+    learned: dict[str, list[dict[str, Any]]] = {}
+    for row, result in zip(rows, results, strict=True):
+        if (
+            row["op"] in ("insert", "create")
+            and result.status in ("applied", "duplicate")
+            and result.rev is not None
+            and row["table_name"] in SYNCED_TABLES
+        ):
+            learned.setdefault(row["table_name"], []).append(
+                {"row": row["row_id"], "server_rev": result.rev}
+            )
+    for name, values in learned.items():
+        table = table_of(SYNCED_TABLES[name])
+        tx.conn.execute(
+            update(table)
+            .where(table.c.id == bindparam("row"), table.c.rev.is_(None))
+            .values(rev=bindparam("server_rev")),
+            values,
+        )

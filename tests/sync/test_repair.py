@@ -11,6 +11,7 @@ from lead_desktop.store.schema import Participant, SearchToken
 from lead_desktop.store.store import Store
 from lead_desktop.sync.engine import SyncClient
 from lead_server import admin
+from lead_server.db import make_engine
 from lead_server.models import Record
 from tests.server.conftest import PASSWORD, ServerThread
 
@@ -65,15 +66,21 @@ def test_a_record_the_server_lost_is_sent_again(server: ServerThread, make_store
     a = enrolled(a_store, server, "ana")
     ids = add_people(a_store, 2)
     assert a.sync_once("ana", PASSWORD).in_step
-    # The server is restored from a backup older than the laptop's last sync.
-    with server.engine.begin() as conn:
+    # The server is stopped, restored from a backup older than the laptop's last sync (here:
+    # the record is gone from its database), and started again.
+    url = server.engine.url.render_as_string(hide_password=False)
+    server.__exit__(None, None, None)
+    engine = make_engine(url)
+    with engine.begin() as conn:
         conn.execute(delete(Record).where(Record.row_id == ids[0]))
+    engine.dispose()
+    with ServerThread(url) as restored:
+        a = SyncClient(a_store, restored.url)
+        report = a.sync_once("ana", PASSWORD)
 
-    report = a.sync_once("ana", PASSWORD)
-
-    assert report.repaired == 1
-    assert report.in_step, report.drift
-    with server.engine.connect() as conn:
-        kept = conn.execute(select(Record.fields).where(Record.row_id == ids[0])).scalar_one()
+        assert report.repaired == 1
+        assert report.in_step, report.drift
+        with restored.engine.connect() as conn:
+            kept = conn.execute(select(Record.fields).where(Record.row_id == ids[0])).scalar_one()
     assert (kept["first_name"], kept["last_name"]) == ("Eva2", "Sol")
     assert people(a_store)[ids[0]] == ("Eva2", "Sol")
