@@ -106,18 +106,41 @@ class Push:
         self.revs.save()
         return results
 
+    def _raised(self, ids: list[str]) -> dict[str, list[FieldConflict]]:
+        """The open conflicts these changes raised. A repeat is told them again: the first
+        answer may have been lost on the way, and the device must still learn of them."""
+        out: dict[str, list[FieldConflict]] = {}
+        if not ids:
+            return out
+        for c in self.conn.execute(
+            select(Conflict.change_id, Conflict.field, Conflict.server_value, Conflict.client_value)
+            .where(Conflict.change_id.in_(ids), Conflict.resolved_at.is_(None))
+            .order_by(Conflict.change_id, Conflict.field)
+        ):
+            out.setdefault(c.change_id, []).append(
+                FieldConflict(
+                    field=c.field, server_value=c.server_value, client_value=c.client_value
+                )
+            )
+        return out
+
     def _seen(self, ids: list[str]) -> dict[str, PushResult]:
         """Answers already given to these change ids (applied earlier, or quarantined)."""
         out: dict[str, PushResult] = {}
         if not ids:
             return out
-        for row in self.conn.execute(
-            select(AppliedChange.change_id, AppliedChange.rev).where(
+        done = self.conn.execute(
+            select(AppliedChange.change_id, AppliedChange.rev, AppliedChange.status).where(
                 AppliedChange.change_id.in_(ids)
             )
-        ):
+        ).all()
+        raised = self._raised([r.change_id for r in done if r.status == "conflict"])
+        for row in done:
             out[row.change_id] = PushResult(
-                change_id=row.change_id, status="duplicate", rev=row.rev
+                change_id=row.change_id,
+                status="duplicate",
+                rev=row.rev,
+                conflicts=raised.get(row.change_id, []),
             )
         for q in self.conn.execute(
             select(Quarantine.change_id, Quarantine.reason).where(Quarantine.change_id.in_(ids))
