@@ -31,7 +31,7 @@ from lead_desktop.sync.protocol import (
     TokenResponse,
     VersionInfo,
 )
-from lead_server import __version__, attachments, repair
+from lead_server import __version__, attachments, conflicts, repair
 from lead_server.auth import (
     TOKEN_TTL,
     drop_sync_keys,
@@ -62,7 +62,7 @@ from lead_server.models import Device, EnrollCode, ServerSetting, User
 from lead_server.push import Push
 
 #: Feature modules whose ``router`` is mounted under /api/v1.
-FEATURES: list[Any] = [attachments, repair]
+FEATURES: list[Any] = [attachments, conflicts, repair]
 
 logger = logging.getLogger(__name__)
 

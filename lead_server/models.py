@@ -121,21 +121,36 @@ class AppliedChange(Base):
 
 
 class Conflict(Base):
-    """A field both sides changed: the server value stays, both values are kept."""
+    """A field both sides changed: the server value stays, both values are kept with who and
+    when, until a person on either side picks one (``resolved_*``).
+
+    ``rev`` comes from the global counter, at creation and again at resolution, so devices
+    fetch what changed after their conflict cursor. ``team`` is the record's team then.
+    The client side (``client_value``) is the pushing worker ``user_id`` on ``device_id`` at
+    ``detected_at``; the server side is the record's last writer ``server_by`` at ``server_at``.
+    """
 
     __tablename__ = "conflict"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    rev: Mapped[int] = mapped_column(unique=True)
+    team: Mapped[str | None] = mapped_column(String(128))
     table_name: Mapped[str] = mapped_column(String(64))
     row_id: Mapped[str] = mapped_column(String(64))
     field: Mapped[str] = mapped_column(String(128))
     server_value: Mapped[Any] = mapped_column(nullable=True)
-    client_value: Mapped[Any] = mapped_column(nullable=True)
+    server_by: Mapped[str | None] = mapped_column(String(36))
+    server_at: Mapped[str | None]
     server_rev: Mapped[int]
+    client_value: Mapped[Any] = mapped_column(nullable=True)
     change_id: Mapped[str] = mapped_column(String(64))
     device_id: Mapped[str] = mapped_column(String(36))
     user_id: Mapped[str] = mapped_column(String(36))
     detected_at: Mapped[str]
     resolved_at: Mapped[str | None]
+    resolved_value: Mapped[Any] = mapped_column(nullable=True)
+    resolved_by: Mapped[str | None] = mapped_column(String(36))
+    resolved_device: Mapped[str | None] = mapped_column(String(36))
+    resolution_id: Mapped[str | None] = mapped_column(String(64))
 
 
 class Quarantine(Base):
@@ -210,3 +225,30 @@ class BlobChunk(Base):
 
 
 # -- end of attachments --------------------------------------------------------------------------
+
+
+# -- conflict resolutions (migration 3) -----------------------------------------------------------
+
+
+class ConflictResolution(Base):
+    """A resolution a device sent, kept by its id so a repeat gets the same answer.
+
+    ``accepted`` tells whether it was the one that resolved the conflict; a later, different
+    choice leaves that resolution as it is and opens ``followup_id``, a new conflict between the
+    value the record holds and the other choice, so neither person's choice is lost unseen.
+    """
+
+    __tablename__ = "conflict_resolution"
+    resolution_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    conflict_id: Mapped[str] = mapped_column(String(36), index=True)
+    value: Mapped[Any] = mapped_column(nullable=True)
+    user_id: Mapped[str] = mapped_column(String(36))
+    device_id: Mapped[str] = mapped_column(String(36))
+    at: Mapped[str]
+    accepted: Mapped[bool]
+    followup_id: Mapped[str | None] = mapped_column(String(36))
+
+
+Index("ix_conflict_team_rev", Conflict.team, Conflict.rev)
+
+# -- end of conflict resolutions ------------------------------------------------------------------

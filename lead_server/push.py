@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 
-from lead_desktop.store.ids import utcnow, uuid7
+from lead_desktop.store.ids import utcnow
 from lead_desktop.store.records import META
 from lead_desktop.store.schema import SYNCED_TABLES, AuditEvent
 from lead_desktop.sync.protocol import (
@@ -19,6 +19,7 @@ from lead_desktop.sync.protocol import (
     PushEntry,
     PushResult,
     PushStatus,
+    conflict_id,
 )
 from lead_server.errors import RejectedEntry
 from lead_server.models import (
@@ -193,7 +194,15 @@ class Push:
         if unknown:
             raise RejectedEntry(f"unknown fields on {entry.table}: {sorted(unknown)}")
         row = self.conn.execute(
-            select(Record.rev, Record.fields, Record.deleted, Record.team, Record.owner_id)
+            select(
+                Record.rev,
+                Record.fields,
+                Record.deleted,
+                Record.team,
+                Record.owner_id,
+                Record.updated_by,
+                Record.updated_at,
+            )
             .where(Record.table_name == entry.table, Record.row_id == entry.row_id)
             .with_for_update()
         ).first()
@@ -250,16 +259,21 @@ class Push:
                 conflicts.append(
                     FieldConflict(field=name, server_value=value, client_value=change.new)
                 )
+        # -- conflicts: a revision and the team for notices, who and when for both sides ----
         for c in conflicts:
             self.conn.execute(
                 insert(Conflict).values(
-                    id=uuid7(),
+                    id=conflict_id(entry.change_id, c.field),
+                    rev=self.revs.next(),
+                    team=row.team,
                     table_name=entry.table,
                     row_id=entry.row_id,
                     field=c.field,
                     server_value=c.server_value,
-                    client_value=c.client_value,
+                    server_by=row.updated_by,
+                    server_at=row.updated_at,
                     server_rev=row.rev,
+                    client_value=c.client_value,
                     change_id=entry.change_id,
                     device_id=self.p.device_id,
                     user_id=self.p.user_id,
@@ -267,6 +281,7 @@ class Push:
                     resolved_at=None,
                 )
             )
+        # -- end of conflicts ---------------------------------------------------------------
         status: PushStatus = "conflict" if conflicts else "applied"
         if not changes:
             return PushResult(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
@@ -265,3 +266,85 @@ class BlobStatus(_Wire):
 
 
 # -- end of attachments ----------------------------------------------------------------------
+
+
+# -- conflicts: notices and resolutions (lead_server/conflicts.py, sync/conflicts.py) ----------
+
+#: Most conflicts one page of notices may carry.
+MAX_CONFLICT_PAGE = 500
+#: Namespace of conflict ids derived from a change id and a field (see conflict_id).
+CONFLICT_NAMESPACE = uuid.UUID("6f1d5c1e-3b0a-4f53-9a51-3f4c2b7e9d10")
+
+
+def conflict_id(change_id: str, field: str) -> str:
+    """The id of the conflict a pushed change raised on one field, the same on both sides.
+
+    The server stores the conflict under this id and the pushing client files its push answer
+    under it, so the answer and the later notice of the same conflict are one row.
+    """
+    return str(uuid.uuid5(CONFLICT_NAMESPACE, f"{change_id}/{field}"))
+
+
+class ConflictResolution(_Wire):
+    """How a conflict was resolved: the value chosen, by whom (id and name), on which device."""
+
+    value: Any = None
+    by: str
+    by_name: str | None = None
+    device_id: str
+    at: str
+    resolution_id: str
+
+
+class ConflictNotice(_Wire):
+    """A conflict as the server holds it, open or resolved, at conflict revision ``rev``.
+
+    The server side is the value the record kept (last written by ``server_by`` at
+    ``server_at``); the client side is the value a device pushed and the server set aside.
+    """
+
+    id: str
+    rev: int
+    table: str
+    row_id: str
+    field: str
+    server_value: Any = None
+    server_by: str | None = None
+    server_by_name: str | None = None
+    server_at: str | None = None
+    client_value: Any = None
+    client_by: str
+    client_by_name: str | None = None
+    client_device: str
+    client_at: str
+    resolution: ConflictResolution | None = None
+
+
+class ConflictPage(_Wire):
+    """Conflicts whose revision is after ``since``, by revision; ask again from
+    ``next_cursor`` until ``done``."""
+
+    protocol: int = PROTOCOL_VERSION
+    since: int
+    conflicts: list[ConflictNotice]
+    next_cursor: int
+    done: bool
+
+
+class ResolveRequest(_Wire):
+    """A person's choice for one conflict; ``resolution_id`` makes a repeat harmless."""
+
+    protocol: int = PROTOCOL_VERSION
+    resolution_id: str = Field(min_length=1, max_length=64)
+    value: Any = None
+
+
+class ResolveResponse(_Wire):
+    """The conflict after the request. ``accepted`` is false when someone had resolved it
+    first: the client adopts ``conflict.resolution``. A different earlier choice opens
+    ``followup_id``, a new conflict between the two choices, which arrives as a notice."""
+
+    protocol: int = PROTOCOL_VERSION
+    conflict: ConflictNotice
+    accepted: bool
+    followup_id: str | None = None

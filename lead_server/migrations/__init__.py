@@ -9,7 +9,12 @@ from collections.abc import Callable
 from sqlalchemy import Connection, Engine, inspect, text
 
 from lead_server.db import write_tx
-from lead_server.migrations import m0001_initial, m0002_attachments, m0004_sync_keys
+from lead_server.migrations import (
+    m0001_initial,
+    m0002_attachments,
+    m0003_conflicts,
+    m0004_sync_keys,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -17,6 +22,7 @@ logger = logging.getLogger(__name__)
 STEPS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, m0001_initial.upgrade),
     (2, m0002_attachments.upgrade),
+    (3, m0003_conflicts.upgrade),
     (4, m0004_sync_keys.upgrade),
 ]
 LATEST = STEPS[-1][0]
