@@ -34,7 +34,6 @@ from lead_desktop.sync.protocol import (
 from lead_server import __version__, attachments, conflicts, repair
 from lead_server.auth import (
     TOKEN_TTL,
-    drop_sync_keys,
     issue_sync_key,
     make_token,
     new_credential,
@@ -179,7 +178,8 @@ def create_app(database_url: str) -> FastAPI:
 
         With the password (Argon2id), the answer also carries a new sync key for this device
         and worker; with that sync key instead (a fast hash compare), no password is needed.
-        A revoked device's keys are dropped and refused; a stolen device is refused outright.
+        A device revoked as lost keeps its key, so it can push what it holds (the pull then
+        tells it to wipe); a stolen device is refused outright and its keys are dropped.
         """
         address = request.client.host if request.client else "?"
         with read_tx(engine) as conn:
@@ -198,7 +198,7 @@ def create_app(database_url: str) -> FastAPI:
                 key_ok = (
                     device_ok
                     and device is not None
-                    and device.revoked == "none"
+                    and device.revoked != "stolen"
                     and user is not None
                     and user.active
                     and sync_key_matches(conn, device.id, user.id, body.sync_key or "")
@@ -213,8 +213,6 @@ def create_app(database_url: str) -> FastAPI:
             if not key_ok:
                 with write_tx(engine) as conn:
                     record_failure(conn, body.user, address)
-                    if device_ok and device is not None and device.revoked != "none":
-                        drop_sync_keys(conn, device_id=device.id)
                 logger.info("sync key refused", extra={"address": address})
                 raise ApiError(
                     401,
@@ -226,7 +224,7 @@ def create_app(database_url: str) -> FastAPI:
         with write_tx(engine) as conn:
             conn.execute(update(Device).where(Device.id == device.id).values(last_seen_at=now))
             if device.revoked != "none":
-                drop_sync_keys(conn, device_id=device.id)
+                pass  # a lost device may push its last changes; it gets no new key
             elif body.password is not None:
                 sync_key = issue_sync_key(conn, device.id, user.id, now)
             else:

@@ -16,11 +16,12 @@ from lead_desktop.store.participants import create_participant
 from lead_desktop.store.schema import SyncState
 from lead_desktop.store.store import Store
 from lead_desktop.sync.engine import SYNC_KEY_PREFIX, SyncClient
+from lead_desktop.sync.revocation import DeviceRevoked
 from lead_desktop.sync.transport import SyncError
 from lead_server import admin
 from lead_server.auth import drop_sync_keys, hash_password
 from lead_server.db import write_tx
-from lead_server.models import SyncKey, User
+from lead_server.models import Record, SyncKey, User
 from tests.helpers import FAST_KDF, PASSPHRASE
 from tests.server.conftest import PASSWORD, ServerThread
 
@@ -94,13 +95,16 @@ def test_the_key_replaces_the_password_until_the_device_is_revoked(
     assert report.pushed >= 1 and report.in_step, report.drift
     assert _saved_state(store) == saved  # a key sign-in does not replace the key
 
-    # Revoked (lost): the key is refused and forgotten on both sides; the password is needed.
+    # Revoked (lost): the key still signs in so the laptop can push what it holds; the pull is
+    # refused, and the laptop, with nothing left to push, wipes its copy.
     admin.revoke_device(server.engine, enrolled, "lost")
-    with SyncClient(store) as client, pytest.raises(SyncError) as gone:
+    _add_person(store, "Mar")
+    with SyncClient(store) as client, pytest.raises(DeviceRevoked) as gone:
         client.sync_once("ana")
-    assert gone.value.code == "bad_credentials"
-    assert _saved_state(store) is None
-    assert _keys_on_server(server, enrolled) == 0
+    assert gone.value.wiped and not store.root.exists()
+    with server.engine.connect() as conn:
+        names = [f.get("first_name") for f in conn.execute(select(Record.fields)).scalars()]
+    assert "Mar" in names
 
 
 def test_a_password_sign_in_gives_a_new_key_and_the_old_one_dies(

@@ -21,6 +21,7 @@ from lead_desktop.sync.engine import SyncClient
 from lead_desktop.sync.protocol import PROTOCOL_VERSION
 from lead_desktop.sync.service import SyncService, backoff_delay
 from lead_server import admin, deps
+from lead_server.models import Record
 from tests.helpers import FAST_KDF, PASSPHRASE
 from tests.server.conftest import PASSWORD, ServerThread
 
@@ -183,12 +184,17 @@ def test_revoked_device_states(server: Server, laptops: dict[str, Store]) -> Non
     assert ben.attempt(PASSWORD).state == service.READY
     ana_device, ben_device = _device_of(laptops["ana"]), _device_of(laptops["ben"])
 
-    # Lost: the key dies, so the worker is asked for the password (then the engine's
-    # revocation handling takes over).
+    # Lost: the key still signs in, so what the laptop holds is pushed; then it is wiped.
+    with laptops["ana"].write() as tx:
+        create_participant(tx, data={"first_name": "Iris", "last_name": "Paz"})
     admin.revoke_device(server.engine, ana_device, "lost")
     ana.close()
     lost = ana.attempt()
-    assert lost.needs_password and not lost.background
+    assert lost.state == service.REVOKED and not lost.background
+    assert lost.wiped and "lost" in lost.last_error
+    with server.engine.connect() as conn:
+        names = [f.get("first_name") for f in conn.execute(select(Record.fields)).scalars()]
+    assert "Iris" in names
 
     # Stolen: refused outright and wiped; the state says so.
     admin.revoke_device(server.engine, ben_device, "stolen")
