@@ -116,7 +116,8 @@ def create_app(database_url: str) -> FastAPI:
             "request",
             extra={
                 "method": request.method,
-                "path": request.url.path,
+                # The route's template, not the path: a path can carry a content hash.
+                "path": getattr(request.scope.get("route"), "path", "?"),
                 "status": response.status_code,
                 "ms": round((time.perf_counter() - start) * 1000, 1),
             },

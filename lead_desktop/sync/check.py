@@ -99,7 +99,7 @@ def compare(client: SyncClient, report: SyncReport) -> None:
             remote = Summary.model_validate(client.transport.call("GET", "/summary"))
             with client.store.read() as conn:
                 tables = drifting(conn, remote)
-        report.drift = tables
+        report.drift.extend(tables)
         with client.store.write() as tx:
             set_state(tx.conn, CHECKED_KEY, str(time.time()))
     with client.store.read() as conn:
