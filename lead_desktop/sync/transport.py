@@ -191,12 +191,12 @@ def pinned_context(der: bytes) -> ssl.SSLContext:
 
 def mismatch_error(url: str, pinned: str, presented: str | None) -> SyncError:
     """The refusal when a server's certificate is not the pinned one."""
-    got = f" presented a certificate with fingerprint {presented}, but" if presented else ""
+    shown = f" (fingerprint {presented})" if presented else ""
     return SyncError(
-        f"The server's identity changed: {url}{got} this laptop pinned {pinned} at "
-        "enrollment. Nothing was sent to it. Call IT before syncing: if they replaced the "
-        "certificate they will give you the new fingerprint; if not, someone may be "
-        "intercepting the connection.",
+        f"The server's identity changed: {url} presented a certificate{shown} other than the "
+        f"one this laptop pinned at enrollment ({pinned}). Nothing was sent to it. Call IT "
+        "before syncing: if they replaced the certificate they will give you the new "
+        "fingerprint; if not, someone may be intercepting the connection.",
         code="certificate_mismatch",
     )
 
@@ -248,6 +248,11 @@ def check_url(url: str, fingerprint: str | None = None, *, pin_required: bool = 
 
 # -- the transport ---------------------------------------------------------------------------
 
+#: TLS contexts already checked against their pin, by (server, fingerprint): each trusts only
+#: the certificate with that fingerprint, so later transports skip the extra handshake that
+#: reads the certificate, and a server showing another certificate still fails the handshake.
+_PINNED: dict[tuple[str, str], ssl.SSLContext] = {}
+
 
 class Transport:
     """One connection pool to one server's /api/v1; JSON in and out, the certificate pinned.
@@ -284,11 +289,15 @@ class Transport:
     def _pinned(self) -> ssl.SSLContext:
         if self.fingerprint is None:  # check_url refuses this; kept for type checkers
             raise SyncError("no pinned certificate fingerprint", code="fingerprint_required")
-        info = fetch_certificate(self.base_url, timeout=min(self.timeout, 10.0))
-        if info.fingerprint != self.fingerprint:
-            logger.warning("server certificate differs from the pin")
-            raise mismatch_error(self.base_url, self.fingerprint, info.fingerprint)
-        return pinned_context(info.der)
+        key = (self.base_url, self.fingerprint)
+        context = _PINNED.get(key)
+        if context is None:
+            info = fetch_certificate(self.base_url, timeout=min(self.timeout, 10.0))
+            if info.fingerprint != self.fingerprint:
+                logger.warning("server certificate differs from the pin")
+                raise mismatch_error(self.base_url, self.fingerprint, info.fingerprint)
+            context = _PINNED[key] = pinned_context(info.der)
+        return context
 
     def set_token(self, token: str) -> None:
         """Send this bearer token from now on."""
@@ -340,7 +349,12 @@ class Transport:
                     code="certificate_expired",
                 )
             logger.warning("server certificate differs from the pin")
-            return mismatch_error(self.base_url, self.fingerprint, None)
+            _PINNED.pop((self.base_url, self.fingerprint), None)
+            try:  # say what it shows now: one more bare handshake, nothing sent
+                presented: str | None = fetch_certificate(self.base_url, 5.0).fingerprint
+            except SyncError:
+                presented = None
+            return mismatch_error(self.base_url, self.fingerprint, presented)
         if isinstance(cause, ssl.SSLError):
             return SyncError(
                 f"the TLS connection to {self.base_url} failed ({cause.reason or 'handshake'}); "

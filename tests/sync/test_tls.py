@@ -181,7 +181,7 @@ def test_certificate_swapped_after_enrollment(
     assert new_fp != cert[2]
     with TlsServer(db_url, new_cert, new_key, port) as srv:
         before = server_counts(srv)
-        # A fresh client checks the certificate before its first request...
+        # A fresh client is refused before its first request (it names what it was shown)...
         with SyncClient(store) as fresh, pytest.raises(SyncError) as refused:
             fresh.sync_once("ana", PASSWORD)
         assert refused.value.code == "certificate_mismatch"
