@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, NestedTransaction, bindparam, insert, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 
 from lead_desktop.store.ids import utcnow
@@ -30,7 +32,7 @@ from lead_server.models import (
     RevCounter,
     ScopeEvent,
 )
-from lead_server.scope import Principal, owner_of, team_of
+from lead_server.scope import OWN_TEAM, VIA_PARENT, Principal
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +54,11 @@ def _same(a: Any, b: Any) -> bool:
 
 
 class Revisions:
-    """Hands out revisions from the global counter, held under its row lock until commit."""
+    """Hands out revisions from the global counter, held under its row lock until commit.
+
+    Every writer of records takes this lock first (a push, a conflict resolution), so records
+    need no row locks of their own: under it, a writer sees every earlier writer's commit.
+    """
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
@@ -76,35 +82,98 @@ class Revisions:
             self.conn.execute(update(RevCounter).where(RevCounter.id == 1).values(value=self.value))
 
 
+Key = tuple[str, str]
+#: Rows read per statement when loading a batch's records.
+LOAD_CHUNK = 1000
+_RECORDS: Any = Record.__table__
+_LOAD = select(_RECORDS).where(
+    _RECORDS.c.table_name == bindparam("table"),
+    _RECORDS.c.row_id.in_(bindparam("ids", expanding=True)),
+)
+_UPDATE = update(_RECORDS).where(
+    _RECORDS.c.table_name == bindparam("key_table"), _RECORDS.c.row_id == bindparam("key_row")
+)
+_STATE = ("rev", "fields", "deleted", "team", "owner_id", "updated_at", "updated_by", "device_id")
+_MISSING: Any = object()
+
+
+@dataclass(frozen=True)
+class Row:
+    """A record as this push sees it: as stored, with the batch's earlier entries applied."""
+
+    rev: int
+    fields: dict[str, Any]
+    deleted: bool
+    team: str | None
+    owner_id: str | None
+    updated_at: str
+    updated_by: str
+    device_id: str
+
+
 class Push:
-    """One push, applied in the caller's transaction."""
+    """One push, applied in the caller's transaction.
+
+    Entries are checked before the revision lock is taken. Under it, the batch's records are
+    read with one statement per table, the entries are merged in order in memory, and every
+    write goes out at the end in a few bulk statements. A refused entry is undone alone; a
+    savepoint is opened only for an entry that writes at once (its conflicts). If the bulk
+    writes fail, the batch is applied again entry by entry (``careful``), each in a savepoint,
+    so an unstorable entry is quarantined and the others still apply.
+    """
 
     def __init__(self, conn: Connection, principal: Principal) -> None:
         self.conn = conn
         self.p = principal
         self.now = utcnow()
-        self.revs = Revisions(conn)
+        self.revs: Revisions
         self.counts = {"applied": 0, "duplicate": 0, "conflict": 0, "rejected": 0}
+        self.careful = False
+        self._rows: dict[Key, Row | None] = {}  # None: not on the server
+        self._stored: set[Key] = set()  # keys the database holds: written by update
+        self._dirty: dict[Key, Row] = {}  # records to write
+        self._out: dict[str, list[dict[str, Any]]] = {"applied": [], "scope": [], "quarantine": []}
+        self._undo: list[tuple[Key, Any, Any]] = []
+        self._savepoint: NestedTransaction | None = None
 
     def run(self, raw_entries: list[Any]) -> list[PushResult]:
         """Answer every entry, in order; a refused entry never stops the others."""
-        ids = [
-            e["change_id"] for e in raw_entries if isinstance(e, dict) and _text(e.get("change_id"))
-        ]
-        seen = self._seen(ids)
+        checked = [_check(raw) for raw in raw_entries]
+        self.revs = Revisions(self.conn)
+        try:
+            with self.conn.begin_nested():
+                results = self._answer(raw_entries, checked)
+                self._flush()
+        except (IntegrityError, DataError) as exc:
+            logger.warning("batch not storable at once", extra={"error": type(exc.orig).__name__})
+            self._reset()
+            results = self._answer(raw_entries, checked)
+        self.revs.save()
+        return results
+
+    def _reset(self) -> None:
+        """Forget the failed bulk attempt (rolled back) and go entry by entry."""
+        self.careful = True
+        self.revs.value = self.revs.start
+        self.counts = dict.fromkeys(self.counts, 0)
+        self._rows, self._stored, self._dirty = {}, set(), {}
+        self._out = {name: [] for name in self._out}
+
+    def _answer(
+        self, raw_entries: list[Any], checked: list[tuple[str | None, PushEntry | None, str]]
+    ) -> list[PushResult]:
+        seen = self._seen([change_id for change_id, _, _ in checked if change_id is not None])
+        self._prefetch([entry for _, entry, _ in checked if entry is not None])
         results = []
-        for raw in raw_entries:
-            change_id = raw.get("change_id") if isinstance(raw, dict) else None
-            change_id = change_id if _text(change_id) else None
+        for raw, (change_id, entry, reason) in zip(raw_entries, checked, strict=True):
             if change_id is not None and change_id in seen:
                 result = seen[change_id]
             else:
-                result = self._one(raw, change_id)
+                result = self._one(raw, change_id, entry, reason)
                 if change_id is not None:
                     seen[change_id] = _as_repeat(result)
             self.counts[result.status] += 1
             results.append(result)
-        self.revs.save()
         return results
 
     def _raised(self, ids: list[str]) -> dict[str, list[FieldConflict]]:
@@ -152,60 +221,172 @@ class Push:
             )
         return out
 
-    def _one(self, raw: Any, change_id: str | None) -> PushResult:
+    def _one(
+        self, raw: Any, change_id: str | None, entry: PushEntry | None, reason: str
+    ) -> PushResult:
+        if entry is None:
+            return self._quarantine(raw, change_id, reason)
+        self._undo = []
+        marks = {name: len(rows) for name, rows in self._out.items()}
+        self._savepoint = self.conn.begin_nested() if self.careful else None
         try:
-            entry = PushEntry.model_validate(raw)
-        except ValidationError as exc:
-            return self._quarantine(raw, change_id, _describe(exc))
-        try:
-            with self.conn.begin_nested():
-                result = self._apply(entry)
-                self.conn.execute(
-                    insert(AppliedChange).values(
-                        change_id=entry.change_id,
-                        rev=result.rev,
-                        status=result.status,
-                        device_id=self.p.device_id,
-                        at=self.now,
-                    )
-                )
-                return result
+            result = self._apply(entry)
+            self._out["applied"].append(
+                {
+                    "change_id": entry.change_id,
+                    "rev": result.rev,
+                    "status": result.status,
+                    "device_id": self.p.device_id,
+                    "at": self.now,
+                }
+            )
+            if self.careful:
+                self._flush()
+            if self._savepoint is not None:
+                self._savepoint.commit()
+            return result
         except RejectedEntry as exc:
+            self._forget(marks)
             return self._quarantine(raw, change_id, str(exc))
         except (IntegrityError, DataError) as exc:
+            if self._savepoint is None:
+                raise
+            self._forget(marks)
             logger.warning("entry not storable", extra={"error": type(exc.orig).__name__})
             return self._quarantine(raw, change_id, "the server could not store this entry")
+        finally:
+            self._savepoint = None
+
+    def _forget(self, marks: dict[str, int]) -> None:
+        """Undo the current entry: its savepoint if it opened one, its records, its rows."""
+        if self._savepoint is not None and self._savepoint.is_active:
+            self._savepoint.rollback()
+        for key, row, dirty in reversed(self._undo):
+            _restore(self._rows, key, row)
+            _restore(self._dirty, key, dirty)
+        self._undo = []
+        for name, count in marks.items():
+            del self._out[name][count:]
+
+    def _guard(self) -> None:
+        """Open a savepoint before the current entry writes at once, so it can be undone."""
+        if self._savepoint is None:
+            self._savepoint = self.conn.begin_nested()
 
     def _quarantine(self, raw: Any, change_id: str | None, reason: str) -> PushResult:
-        self.conn.execute(
-            insert(Quarantine).values(
-                change_id=change_id,
-                device_id=self.p.device_id,
-                user_id=self.p.user_id,
-                reason=reason,
-                entry=raw if isinstance(raw, dict) else {"raw": repr(raw)[:1000]},
-                at=self.now,
-            )
-        )
+        row = {
+            "change_id": change_id,
+            "device_id": self.p.device_id,
+            "user_id": self.p.user_id,
+            "reason": reason,
+            "entry": _storable(raw),
+            "at": self.now,
+        }
+        if self.careful:
+            self.conn.execute(insert(Quarantine), [row])
+        else:
+            self._out["quarantine"].append(row)
         return PushResult(change_id=change_id, status="rejected", reason=reason)
+
+    # -- the batch's records ----------------------------------------------------------------
+
+    def _prefetch(self, entries: list[PushEntry]) -> None:
+        """Read the batch's records and the parents they name, a statement per table."""
+        wanted: dict[str, list[str]] = {}
+        for entry in entries:
+            wanted.setdefault(entry.table, []).append(entry.row_id)
+            for table, row_id in _parents(entry.table, {k: c.new for k, c in entry.fields.items()}):
+                wanted.setdefault(table, []).append(row_id)
+        self._load(wanted)
+        wanted = {}
+        for (table, _), row in self._rows.items():
+            if row is not None:
+                for parent, row_id in _parents(table, row.fields):
+                    wanted.setdefault(parent, []).append(row_id)
+                if row.owner_id is not None:
+                    wanted.setdefault("participant", []).append(row.owner_id)
+        self._load(wanted)
+
+    def _load(self, wanted: dict[str, list[str]]) -> None:
+        for table, ids in wanted.items():
+            missing = [i for i in dict.fromkeys(ids) if (table, i) not in self._rows]
+            for start in range(0, len(missing), LOAD_CHUNK):
+                chunk = missing[start : start + LOAD_CHUNK]
+                for r in self.conn.execute(_LOAD, {"table": table, "ids": chunk}):
+                    key = (table, r.row_id)
+                    self._rows[key] = Row(*(getattr(r, name) for name in _STATE))
+                    self._stored.add(key)
+                for row_id in chunk:
+                    self._rows.setdefault((table, row_id), None)
+
+    def _row(self, table: str, row_id: str) -> Row | None:
+        """A record as it stands now (this batch's writes included), or None."""
+        if (table, row_id) not in self._rows:
+            self._load({table: [row_id]})
+        return self._rows[(table, row_id)]
+
+    def _put(self, table: str, row_id: str, row: Row) -> None:
+        """Write a record's new state (to the database at the end of the batch)."""
+        key = (table, row_id)
+        self._undo.append((key, self._rows.get(key, _MISSING), self._dirty.get(key, _MISSING)))
+        self._rows[key] = self._dirty[key] = row
+
+    def _flush(self) -> None:
+        """Write what the batch changed: records, scope events, answers, quarantine."""
+        inserts, updates = [], []
+        for (table, row_id), row in self._dirty.items():
+            values = {name: getattr(row, name) for name in _STATE}
+            if (table, row_id) in self._stored:
+                updates.append({"key_table": table, "key_row": row_id, **values})
+            else:
+                inserts.append({"table_name": table, "row_id": row_id, **values})
+        if inserts:
+            self.conn.execute(insert(_RECORDS), inserts)
+        if updates:
+            self.conn.execute(_UPDATE, updates)
+        for name, model in (
+            ("scope", ScopeEvent),
+            ("applied", AppliedChange),
+            ("quarantine", Quarantine),
+        ):
+            if self._out[name]:
+                self.conn.execute(insert(model), self._out[name])
+        self._stored |= set(self._dirty)
+        self._dirty = {}
+        self._out = {name: [] for name in self._out}
+
+    def _owner(self, table: str, row_id: str, fields: dict[str, Any]) -> str | None:
+        """The participant a record belongs to (the rules of scope.owner_of, on this batch)."""
+        if table == "participant":
+            return row_id
+        if table in VIA_PARENT:
+            field, parent = VIA_PARENT[table]
+            parent_id = fields.get(field)
+            if not isinstance(parent_id, str):
+                return None
+            row = self._row(parent, parent_id)
+            return row.owner_id if row is not None else None
+        value = fields.get("participant_id")
+        return value if isinstance(value, str) else None
+
+    def _team(self, table: str, owner: str | None, fields: dict[str, Any]) -> str | None:
+        """The team whose scope a record is in (the rules of scope.team_of, on this batch)."""
+        if table in OWN_TEAM:
+            own = fields.get("team")
+            return own if isinstance(own, str) and own else self.p.team
+        if owner is not None:
+            row = self._row("participant", owner)
+            if row is not None:
+                return row.team
+        return self.p.team
+
+    # -- one entry ------------------------------------------------------------------------
 
     def _apply(self, entry: PushEntry) -> PushResult:
         unknown = set(entry.fields) - FIELDS[entry.table]
         if unknown:
             raise RejectedEntry(f"unknown fields on {entry.table}: {sorted(unknown)}")
-        row = self.conn.execute(
-            select(
-                Record.rev,
-                Record.fields,
-                Record.deleted,
-                Record.team,
-                Record.owner_id,
-                Record.updated_by,
-                Record.updated_at,
-            )
-            .where(Record.table_name == entry.table, Record.row_id == entry.row_id)
-            .with_for_update()
-        ).first()
+        row = self._row(entry.table, entry.row_id)  # every column of the record
         if row is None:
             if entry.op != "create":
                 raise RejectedEntry(f"no {entry.table} record with this id on the server")
@@ -225,24 +406,11 @@ class Push:
     def _create(self, entry: PushEntry) -> PushResult:
         values = {k: c.new for k, c in entry.fields.items()}
         deleted = bool(values.pop("deleted", False))
-        owner = owner_of(self.conn, entry.table, entry.row_id, values)
-        team = team_of(self.conn, self.p, entry.table, owner, values)
+        owner = self._owner(entry.table, entry.row_id, values)
+        team = self._team(entry.table, owner, values)
         self._check_scope(team)
         rev = self.revs.next()
-        self.conn.execute(
-            insert(Record).values(
-                table_name=entry.table,
-                row_id=entry.row_id,
-                rev=rev,
-                fields=values,
-                deleted=deleted,
-                team=team,
-                owner_id=owner,
-                updated_at=self.now,
-                updated_by=self.p.user_id,
-                device_id=self.p.device_id,
-            )
-        )
+        self._put(entry.table, entry.row_id, self._state(rev, values, deleted, team, owner))
         return PushResult(change_id=entry.change_id, status="applied", rev=rev)
 
     def _merge(self, entry: PushEntry, row: Any) -> PushResult:
@@ -259,6 +427,8 @@ class Push:
                 conflicts.append(
                     FieldConflict(field=name, server_value=value, client_value=change.new)
                 )
+        if conflicts:
+            self._guard()  # conflicts are written at once: undone with this entry if refused
         # -- conflicts: a revision and the team for notices, who and when for both sides ----
         for c in conflicts:
             self.conn.execute(
@@ -289,8 +459,8 @@ class Push:
             )
         fields = {**row.fields, **{k: v for k, v in changes.items() if k != "deleted"}}
         deleted = bool(changes.get("deleted", row.deleted))
-        owner = owner_of(self.conn, entry.table, entry.row_id, fields)
-        team = team_of(self.conn, self.p, entry.table, owner, fields)
+        owner = self._owner(entry.table, entry.row_id, fields)
+        team = self._team(entry.table, owner, fields)
         self._check_scope(team)
         rev = self._store(
             entry.table,
@@ -318,46 +488,84 @@ class Push:
     ) -> int:
         """Write a record's new state at a new revision; tell its old team if it left."""
         if team != old_team:
-            self.conn.execute(
-                insert(ScopeEvent).values(
-                    rev=self.revs.next(), table_name=table, row_id=row_id, team=old_team
-                )
-            )
+            self._scope_event(table, row_id, old_team)
         rev = self.revs.next()
-        self.conn.execute(
-            update(Record)
-            .where(Record.table_name == table, Record.row_id == row_id)
-            .values(
-                rev=rev,
-                fields=fields,
-                deleted=deleted,
-                team=team,
-                owner_id=owner,
-                updated_at=self.now,
-                updated_by=self.p.user_id,
-                device_id=self.p.device_id,
-            )
-        )
+        self._put(table, row_id, self._state(rev, fields, deleted, team, owner))
         return rev
+
+    def _state(
+        self, rev: int, fields: dict[str, Any], deleted: bool, team: str | None, owner: str | None
+    ) -> Row:
+        """A record's state as written by this push."""
+        return Row(
+            rev=rev,
+            fields=fields,
+            deleted=deleted,
+            team=team,
+            owner_id=owner,
+            updated_at=self.now,
+            updated_by=self.p.user_id,
+            device_id=self.p.device_id,
+        )
+
+    def _scope_event(self, table: str, row_id: str, old_team: str | None) -> None:
+        """Tell ``old_team``'s devices that this record left their scope."""
+        self._out["scope"].append(
+            {"rev": self.revs.next(), "table_name": table, "row_id": row_id, "team": old_team}
+        )
 
     def _move_owned(self, owner: str, old_team: str | None, team: str | None) -> None:
         """A participant changed team: everything of theirs follows, and the old team is told."""
-        rows = self.conn.execute(
-            select(Record.table_name, Record.row_id).where(
-                Record.owner_id == owner, Record.table_name != "participant"
-            )
-        ).all()
-        for r in rows:
-            self.conn.execute(
-                insert(ScopeEvent).values(
-                    rev=self.revs.next(), table_name=r.table_name, row_id=r.row_id, team=old_team
+        keys = {
+            (r.table_name, r.row_id)
+            for r in self.conn.execute(
+                select(Record.table_name, Record.row_id).where(
+                    Record.owner_id == owner, Record.table_name != "participant"
                 )
             )
-            self.conn.execute(
-                update(Record)
-                .where(Record.table_name == r.table_name, Record.row_id == r.row_id)
-                .values(rev=self.revs.next(), team=team)
-            )
+        }
+        keys |= {k for k, row in self._rows.items() if row is not None and row.owner_id == owner}
+        for table, row_id in sorted(keys):
+            row = self._row(table, row_id)
+            if table == "participant" or row is None or row.owner_id != owner:
+                continue
+            self._scope_event(table, row_id, old_team)
+            self._put(table, row_id, replace(row, rev=self.revs.next(), team=team))
+
+
+def _check(raw: Any) -> tuple[str | None, PushEntry | None, str]:
+    """An entry's change id (when usable) and the entry, or why it is malformed."""
+    change_id = raw.get("change_id") if isinstance(raw, dict) else None
+    change_id = change_id if _text(change_id) else None
+    try:
+        return change_id, PushEntry.model_validate(raw), ""
+    except ValidationError as exc:
+        return change_id, None, _describe(exc)
+
+
+def _parents(table: str, fields: dict[str, Any]) -> Iterator[Key]:
+    """The records a record's owner and team are looked up in (see scope.owner_of)."""
+    if table in VIA_PARENT:
+        field, parent = VIA_PARENT[table]
+        if isinstance(fields.get(field), str):
+            yield parent, fields[field]
+    elif table != "participant" and isinstance(fields.get("participant_id"), str):
+        yield "participant", fields["participant_id"]
+
+
+def _storable(raw: Any) -> Any:
+    """The entry as quarantine keeps it: as sent when a JSON column takes it, else its repr
+    (PostgreSQL's JSONB refuses the NUL character, which must not block the batch)."""
+    if isinstance(raw, dict) and "\\u0000" not in json.dumps(raw):
+        return raw
+    return {"raw": repr(raw)[:1000]}
+
+
+def _restore(mapping: dict[Key, Any], key: Key, value: Any) -> None:
+    if value is _MISSING:
+        mapping.pop(key, None)
+    else:
+        mapping[key] = value
 
 
 def _as_repeat(result: PushResult) -> PushResult:
