@@ -409,22 +409,33 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 def cmd_sync(args: argparse.Namespace) -> int:
     """Sync once with the server; exit 0 only when everything is in step."""
     from lead_desktop.sync.engine import SyncClient
-    from lead_desktop.sync.transport import normalise_fingerprint
+    from lead_desktop.sync.transport import SyncError, normalise_fingerprint
 
     repin = normalise_fingerprint(args.fingerprint) if args.fingerprint else None
     with open_store(args) as store:
         user = args.user or store.worker_name
-        password = _secret("LEAD_SERVER_PASSWORD", f"Server password for {user}: ")
         with SyncClient(store, fingerprint=repin) as client:
             if repin and not client.base_url.startswith("https:"):
                 raise CliError("--fingerprint is for an https server; this laptop uses http")
-            report = client.sync_once(user, password)
+            # The password only when needed: the environment's, else the sync key this laptop
+            # keeps for the worker, else (or when the server refuses that key) a prompt.
+            password = os.environ.get("LEAD_SERVER_PASSWORD") or None
+            if password is None and client.saved_sync_key(user) is None:
+                password = _secret("LEAD_SERVER_PASSWORD", f"Server password for {user}: ")
+            try:
+                report = client.sync_once(user, password)
+            except SyncError as exc:
+                if exc.code != "bad_credentials" or password is not None:
+                    raise
+                password = _secret("LEAD_SERVER_PASSWORD", f"Server password for {user}: ")
+                report = client.sync_once(user, password)
         if repin:
             _store_pin(store, repin)
             out(f"pinned the server's new certificate {repin}")
     out(
         f"pushed {report.pushed}, duplicates {report.duplicates}, conflicts {report.conflicts}, "
-        f"rejected {report.rejected}, pulled {report.pulled}, removed {report.removed}"
+        f"rejected {report.rejected}, pulled {report.pulled}, removed {report.removed}, "
+        f"uploaded {report.uploaded}, downloaded {report.downloaded}, repaired {report.repaired}"
     )
     if report.in_step:
         out("in step with the server")

@@ -156,3 +156,8 @@ def test_cli_enroll_and_sync(server: ServerThread, tmp_path: Path) -> None:
     bad = run_cli("sync", data_dir=data, env={"LEAD_SERVER_PASSWORD": "not it at all"})
     assert bad.returncode == 1
     assert bad.stderr.count("\n") == 1 and "401" in bad.stderr
+    # No password at hand (no environment variable, no terminal): the laptop's sync key serves.
+    keyed = run_cli("sync", data_dir=data)
+    assert keyed.returncode == 0, keyed.stderr + keyed.stdout
+    assert "in step" in keyed.stdout
+    assert "uploaded 0, downloaded 0, repaired 0" in keyed.stdout
