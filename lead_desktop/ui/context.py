@@ -116,6 +116,15 @@ class AppContext(QObject):
         self.worker_role = ""
         self.sig_store_closed.emit()
 
+    def forget_store(self) -> None:
+        """Let go of a store that is already closed and erased (a revoked laptop's wipe):
+        no drafts to save, nothing to close."""
+        if self.store is None:
+            return
+        self.store = None
+        self.worker_role = ""
+        self.sig_store_closed.emit()
+
     def _need_store(self) -> Store:
         if self.store is None:
             raise LeadError(self.tr("The store is locked; unlock it first."))

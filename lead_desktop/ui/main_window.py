@@ -666,10 +666,7 @@ class MainWindow(QMainWindow):
     def on_sync_wiped(self, message: str) -> None:
         """The server revoked this laptop and its copy was wiped: back to the door."""
         self._stop_sync()
-        if self.ctx.store is not None:
-            self.ctx.store = None  # already closed and erased by the wipe
-            self.ctx.worker_role = ""
-            self.ctx.sig_store_closed.emit()
+        self.ctx.forget_store()  # already closed and erased by the wipe
         self.idle.stop()
         self.caseload = None
         self.tabs = None
