@@ -291,7 +291,16 @@ class SyncState(Base):
 
 
 class Conflict(Base):
-    """A field both sides changed: both values kept until a person picks one."""
+    """A field both sides changed: both values kept until a person picks one.
+
+    ``id`` is the server's conflict id. ``server_value`` is the value the server kept (last
+    written by ``server_by`` at ``server_at``); ``local_value`` is the value a laptop pushed
+    and the server set aside (pushed by ``local_by`` from ``local_device`` at ``detected_at``:
+    this laptop's own edit when it raised the conflict). ``rev`` is the server's conflict
+    revision. A resolution made here is ``resolution_pending`` until the server confirms it;
+    the server's answer (or another laptop's resolution) fills ``resolved_*``. Added by
+    migration 4: ``rev`` and everything after it.
+    """
 
     __tablename__ = "conflict"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -304,6 +313,15 @@ class Conflict(Base):
     server_at: Mapped[str | None]
     detected_at: Mapped[str]
     resolved_at: Mapped[str | None]
+    rev: Mapped[int | None]
+    server_by_name: Mapped[str | None]
+    local_by: Mapped[str | None]
+    local_by_name: Mapped[str | None]
+    local_device: Mapped[str | None]
+    resolved_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    resolved_by_name: Mapped[str | None]
+    resolution_id: Mapped[str | None]
+    resolution_pending: Mapped[bool] = mapped_column(default=False)
 
 
 class ChangeJournal(Base):

@@ -9,14 +9,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, select, update
 
-from lead_desktop.store.ids import utcnow, uuid7
+from lead_desktop.store.ids import utcnow
 from lead_desktop.store.records import table_of
 from lead_desktop.store.schema import (
     SYNCED_TABLES,
     ChangeJournal,
-    Conflict,
     Device,
     SyncState,
 )
@@ -273,7 +272,6 @@ class SyncClient:
             self.progress(phase, done)
 
     def _settle(self, tx: Tx, row: Any, result: PushResult, report: SyncReport) -> None:
-        now = utcnow()
         if result.status == "applied":
             report.pushed += 1
         elif result.status == "duplicate":
@@ -286,25 +284,9 @@ class SyncClient:
             _set_state(tx.conn, REJECTED_PREFIX + row["change_id"], result.reason or "rejected")
             logger.warning("change rejected by the server", extra={"table": row["table_name"]})
         if result.conflicts and result.status in ("conflict", "duplicate"):
-            # A conflict, or the repeat of one whose first answer never arrived.
-            tx.conn.execute(
-                insert(Conflict),
-                [
-                    {
-                        "id": uuid7(),
-                        "table_name": row["table_name"],
-                        "row_id": row["row_id"],
-                        "field": c.field,
-                        "local_value": c.client_value,
-                        "server_value": c.server_value,
-                        "server_by": None,
-                        "server_at": None,
-                        "detected_at": now,
-                        "resolved_at": None,
-                    }
-                    for c in result.conflicts
-                ],
-            )
+            # A conflict, or the repeat of one whose first answer never arrived: filed under the
+            # server's conflict ids (so a repeat or the later notice is the same row).
+            conflicts.from_push(tx, row, result)
 
     def pull(self, report: SyncReport) -> None:
         """Fetch pages from the stored cursor; apply each and move the cursor in one commit."""

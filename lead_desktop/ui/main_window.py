@@ -205,6 +205,13 @@ class MainWindow(QMainWindow):
             self.toolbar.addAction(action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self._enable_work(False)
+        # -- conflict review (lead_desktop/ui/conflicts.py): enabled with Lock, shows the count --
+        from lead_desktop.ui.conflicts import ConflictsAction
+
+        self.act_conflicts = ConflictsAction(self, lambda: self.ctx, follow=self.act_lock)
+        work.insertAction(self.act_settings, self.act_conflicts)
+        self.toolbar.insertAction(self.act_settings, self.act_conflicts)
+        # -- end of conflict review ------------------------------------------------------------
 
     def _enable_work(self, on: bool) -> None:
         for action in (

@@ -499,6 +499,128 @@
         </message>
     </context>
     <context>
+        <name>ConflictsAction</name>
+        <message>
+            <source>Re&amp;view conflicts ({0})</source>
+            <translation>Re&amp;visar conflictos ({0})</translation>
+        </message>
+        <message>
+            <source>Re&amp;view conflicts</source>
+            <translation>Re&amp;visar conflictos</translation>
+        </message>
+        <message>
+            <source>Open conflicts: {0}. Pick the value each record keeps.</source>
+            <translation>Conflictos abiertos: {0}. Elija el valor que conserva cada expediente.</translation>
+        </message>
+        <message>
+            <source>No conflicts to review</source>
+            <translation>No hay conflictos por revisar</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsDialog</name>
+        <message>
+            <source>(empty)</source>
+            <translation>(vacío)</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Sí</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>another worker</source>
+            <translation>otra persona del equipo</translation>
+        </message>
+        <message>
+            <source>No participant</source>
+            <translation>Sin participante</translation>
+        </message>
+        <message>
+            <source>Review conflicts</source>
+            <translation>Revisar conflictos</translation>
+        </message>
+        <message>
+            <source>Two laptops changed the same field before they synced. The server kept one value and set the other aside; nothing was lost. Pick the value the record keeps: your choice is saved as a change and syncs to every laptop.</source>
+            <translation>Dos laptops cambiaron el mismo campo antes de sincronizar. El servidor conservó un valor y apartó el otro; no se perdió nada. Elija el valor que conserva el expediente: su elección se guarda como un cambio y se sincroniza con todas las laptops.</translation>
+        </message>
+        <message>
+            <source>Open conflicts</source>
+            <translation>Conflictos abiertos</translation>
+        </message>
+        <message>
+            <source>No conflicts to review. When two laptops change the same field, the conflict shows here after a sync, for you to pick the value to keep.</source>
+            <translation>No hay conflictos por revisar. Cuando dos laptops cambian el mismo campo, el conflicto aparece aquí después de sincronizar, para que usted elija el valor que se conserva.</translation>
+        </message>
+        <message>
+            <source>No conflicts</source>
+            <translation>Sin conflictos</translation>
+        </message>
+        <message>
+            <source>Selected conflict</source>
+            <translation>Conflicto seleccionado</translation>
+        </message>
+        <message>
+            <source>Value kept</source>
+            <translation>Valor conservado</translation>
+        </message>
+        <message>
+            <source>&amp;Keep this value</source>
+            <translation>&amp;Conservar este valor</translation>
+        </message>
+        <message>
+            <source>Other value</source>
+            <translation>Otro valor</translation>
+        </message>
+        <message>
+            <source>&amp;Use the other value</source>
+            <translation>&amp;Usar el otro valor</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>Qué pasó</translation>
+        </message>
+        <message>
+            <source>Close the conflict review</source>
+            <translation>Cerrar la revisión de conflictos</translation>
+        </message>
+        <message>
+            <source>{0} — {1}: {2}</source>
+            <translation>{0} — {1}: {2}</translation>
+        </message>
+        <message>
+            <source>Saved: the record now holds the value you picked. It syncs at the next sync.</source>
+            <translation>Guardado: el expediente tiene ahora el valor que eligió. Se sincroniza en la próxima sincronización.</translation>
+        </message>
+        <message>
+            <source>Saved: the record keeps the value it holds. Your choice syncs at the next sync.</source>
+            <translation>Guardado: el expediente conserva el valor que tiene. Su elección se sincroniza en la próxima sincronización.</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Campo</translation>
+        </message>
+        <message>
+            <source>Part of the record</source>
+            <translation>Parte del expediente</translation>
+        </message>
+        <message>
+            <source>Participant</source>
+            <translation>Participante</translation>
+        </message>
+        <message>
+            <source>Set by {0}</source>
+            <translation>Establecido por {0}</translation>
+        </message>
+        <message>
+            <source>Set by {0}, {1}</source>
+            <translation>Establecido por {0}, {1}</translation>
+        </message>
+    </context>
+    <context>
         <name>ConsentActDialog</name>
         <message>
             <source>Loading the consent…</source>
@@ -5213,6 +5335,17 @@ Válido del {2} al {3}</translation>
         <message>
             <source>How to recover a forgotten passphrase</source>
             <translation>Cómo recuperar una frase de contraseña olvidada</translation>
+        </message>
+    </context>
+    <context>
+        <name>ValuePane</name>
+        <message>
+            <source>{0}: value</source>
+            <translation>{0}: valor</translation>
+        </message>
+        <message>
+            <source>{0}: who and when</source>
+            <translation>{0}: quién y cuándo</translation>
         </message>
     </context>
     <context>
