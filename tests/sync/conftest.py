@@ -1,4 +1,9 @@
-"""A real sync server on loopback (SQLite) and laptops with their own encrypted stores."""
+"""A real sync server on loopback, over SQLite and over PostgreSQL, and laptops with their own
+encrypted stores.
+
+``database_url`` (from tests/server/conftest.py) is parametrized over both databases, and the
+``server`` fixture depends on it, so every test here that starts a server runs on both.
+"""
 
 from __future__ import annotations
 
@@ -11,17 +16,21 @@ import pytest
 from lead_desktop.store.store import Store
 from lead_server import admin
 from tests.helpers import FAST_KDF, PASSPHRASE
-from tests.server.conftest import PASSWORD, ServerThread
+from tests.server.conftest import PASSWORD, ServerThread, database_url, postgres
 
-__all__ = ["PASSWORD"]
+__all__ = ["PASSWORD", "database_url", "postgres"]
+
+#: The fixture users: two case managers of one team.
+USERS = ("ana", "ben")
+TEAM = "north"
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[ServerThread]:
-    """A running server over a fresh SQLite database, with users ana and ben in team north."""
-    with ServerThread(f"sqlite:///{tmp_path / 'server.db'}") as srv:
-        for name in ("ana", "ben"):
-            admin.add_user(srv.engine, name, "case_manager", PASSWORD, "north")
+def server(database_url: str) -> Iterator[ServerThread]:
+    """A running server over a fresh database of each kind, with users ana and ben in north."""
+    with ServerThread(database_url) as srv:
+        for name in USERS:
+            admin.add_user(srv.engine, name, "case_manager", PASSWORD, TEAM)
         yield srv
 
 
