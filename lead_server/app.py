@@ -95,7 +95,8 @@ def create_app(database_url: str) -> FastAPI:
     )
     app.state.engine = engine
     app.state.token_key = key
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    # Level 1: a pull page compresses about 8 to 1 in a tenth of the time level 9 takes.
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=1)
     app.add_middleware(GzipRequestMiddleware)  # inflates gzip request bodies, under limits
 
     @app.exception_handler(ApiError)
