@@ -306,6 +306,7 @@ class ConflictsDialog(QDialog):
         self.setTabOrder(self.kept.button, self.other.button)
         self.setTabOrder(self.other.button, close)
         ctx.sig_changed.connect(self.on_ctx_changed)
+        ctx.sig_store_closed.connect(self.on_ctx_store_closed)
         self._show_selected()
         self.refresh()
 
@@ -418,6 +419,11 @@ class ConflictsDialog(QDialog):
             )
         self.sig_resolved.emit(done.conflict_id)
         self.refresh()
+
+    @Slot()
+    def on_ctx_store_closed(self) -> None:
+        """The store was locked: nothing here can be read or saved any more."""
+        self.reject()
 
     @Slot(object)
     def on_ctx_changed(self, change: object) -> None:

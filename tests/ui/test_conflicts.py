@@ -132,6 +132,14 @@ def test_mnemonic_keeps_the_value(qtbot: QtBot, ctx: AppContext) -> None:
     assert _stored(ctx, pid) == ("Ruiz", 0, [cid])  # nothing to change; resolved all the same
 
 
+def test_locking_closes_the_screen(qtbot: QtBot, ctx: AppContext) -> None:
+    _conflict(ctx.store)
+    dialog = _dialog(qtbot, ctx)
+    assert dialog.isVisible()
+    ctx.close()
+    assert not dialog.isVisible()
+
+
 def test_empty_state(qtbot: QtBot, ctx: AppContext) -> None:
     dialog = _dialog(qtbot, ctx)
     empty = child(dialog, QLabel, "conflicts_empty")
