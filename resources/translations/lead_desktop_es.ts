@@ -521,6 +521,7 @@
         <name>ConflictsDialog</name>
         <message>
             <source>(empty)</source>
+            <extracomment>Words the screen shows for values and people it cannot name.</extracomment>
             <translation>(vacío)</translation>
         </message>
         <message>
@@ -2510,6 +2511,10 @@
         <message>
             <source>Synchronised</source>
             <translation>Sincronizado</translation>
+        </message>
+        <message>
+            <source>Conflict resolved</source>
+            <translation>Conflicto resuelto</translation>
         </message>
         <message>
             <source>Profile</source>
@@ -5341,6 +5346,7 @@ Válido del {2} al {3}</translation>
         <name>ValuePane</name>
         <message>
             <source>{0}: value</source>
+            <extracomment>Participant fields holding an HMIS code, shown by their label. Fields holding a bare snake_case code, shown through labels.code.</extracomment>
             <translation>{0}: valor</translation>
         </message>
         <message>

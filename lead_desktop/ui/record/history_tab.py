@@ -34,6 +34,7 @@ ACTIONS: dict[str, object] = {
     "safety_protocol_followed": QT_TRANSLATE_NOOP("HistoryTab", "Safety protocol followed"),
     "capacity_override": QT_TRANSLATE_NOOP("HistoryTab", "Caseload limit overridden"),
     "sync": QT_TRANSLATE_NOOP("HistoryTab", "Synchronised"),
+    "conflict_resolved": QT_TRANSLATE_NOOP("HistoryTab", "Conflict resolved"),
 }
 PARTS: dict[str, object] = {
     "participant": QT_TRANSLATE_NOOP("HistoryTab", "Profile"),
