@@ -87,6 +87,7 @@ def send_resolutions(client: SyncClient, report: SyncReport) -> None:
             continue
         with client.store.write() as tx:
             local.file_notice(tx, answer.conflict.model_dump(mode="json"), confirmed=True)
+        report.resolutions += 1
         logger.info(
             "resolution sent",
             extra={
@@ -117,5 +118,6 @@ def pull_notices(client: SyncClient, report: SyncReport) -> None:
         filed += len(page.conflicts)
         if page.done or page.next_cursor == cursor:
             break
+    report.notices += filed
     if filed:
         logger.info("conflict notices filed", extra={"count": filed})

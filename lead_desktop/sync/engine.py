@@ -57,6 +57,8 @@ class SyncReport:
     in_step: bool = False
     drift: list[str] = field(default_factory=list)
     repaired: int = 0
+    notices: int = 0
+    resolutions: int = 0
     uploaded: int = 0
     downloaded: int = 0
 

@@ -222,7 +222,9 @@ class SyncController(QObject):
         ):
             notice(self.window, snapshot.last_error)  # once, not at every try
         report = snapshot.report
-        if report is not None and (report.pulled or report.removed or report.conflicts):
+        if report is not None and (
+            report.pulled or report.removed or report.conflicts or report.notices
+        ):
             detail = {"pulled": report.pulled, "removed": report.removed}
             assert self.ctx is not None
             self.ctx.sig_changed.emit(Change("sync", snapshot.changed_ids, detail))

@@ -77,7 +77,7 @@ def clash(a: Laptop, b: Laptop, pid: str) -> str:
         update_participant(tx, pid, data={"last_name": "Núñez-Ruiz"})
     a.sync()
     assert b.sync().conflicts == 1
-    a.sync()
+    assert a.sync().notices == 1  # Ana's laptop hears of the conflict her value won
     [seen_a], [seen_b] = a.open(), b.open()
     assert seen_a == seen_b
     return seen_a.id
