@@ -230,7 +230,7 @@ def create_app(database_url: str) -> FastAPI:
             elif body.password is not None:
                 sync_key = issue_sync_key(conn, device.id, user.id, now)
             else:
-                touch_sync_key(conn, device.id, user.id, now)
+                touch_sync_key(conn, device.id, user.id, now, body.sync_key)
         return TokenResponse(
             token=make_token(key, user.id, body.device_id),
             expires_in=TOKEN_TTL,

@@ -144,30 +144,59 @@ def new_sync_key() -> str:
 
 
 def issue_sync_key(conn: Connection, device_id: str, user_id: str, now: str) -> str:
-    """Give this device a new sync key for this user (replacing any older one); return it."""
+    """Give this device a new sync key for this user; return it.
+
+    The key it replaces stays valid until the new one is first used: if this sign-in's answer
+    is lost on the way, the laptop still holds the old key, and it must keep working.
+    """
     key = new_sync_key()
     values = {"key_hash": secret_hash(key), "created_at": now, "last_used_at": None}
-    # One statement, so two sign-ins at once on several server processes cannot collide.
+    # One statement, so two sign-ins at once on several server processes cannot collide. In
+    # the update, the bare column is the existing row's: its key becomes the previous one.
     upsert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
     stmt = upsert(SyncKey).values(device_id=device_id, user_id=user_id, **values)
-    conn.execute(stmt.on_conflict_do_update(index_elements=["device_id", "user_id"], set_=values))
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["device_id", "user_id"],
+            set_={**values, "previous_hash": SyncKey.__table__.c.key_hash},
+        )
+    )
     return key
 
 
+def _stored_keys(conn: Connection, device_id: str, user_id: str) -> tuple[str, str]:
+    row = conn.execute(
+        select(SyncKey.key_hash, SyncKey.previous_hash).where(
+            SyncKey.device_id == device_id, SyncKey.user_id == user_id
+        )
+    ).first()
+    return (row.key_hash or "", row.previous_hash or "") if row else ("", "")
+
+
 def sync_key_matches(conn: Connection, device_id: str, user_id: str, key: str) -> bool:
-    """Tell whether ``key`` is the current sync key of this device for this user."""
-    stored = conn.execute(
-        select(SyncKey.key_hash).where(SyncKey.device_id == device_id, SyncKey.user_id == user_id)
-    ).scalar()
-    return hmac.compare_digest(stored or "", secret_hash(key)) and stored is not None
+    """Tell whether ``key`` is this device's sync key for this user (or the one before it,
+    until the current one is first used)."""
+    current, previous = _stored_keys(conn, device_id, user_id)
+    given = secret_hash(key)
+    now_ok = bool(current) and hmac.compare_digest(current, given)
+    before_ok = bool(previous) and hmac.compare_digest(previous, given)
+    return now_ok or before_ok
 
 
-def touch_sync_key(conn: Connection, device_id: str, user_id: str, now: str) -> None:
-    """Note when a sync key was last used (shown to an administrator, never a secret)."""
+def touch_sync_key(
+    conn: Connection, device_id: str, user_id: str, now: str, key: str | None = None
+) -> None:
+    """Note when a sync key was last used (shown to an administrator, never a secret); once the
+    current key itself is used, the previous one stops working."""
+    values: dict[str, str | None] = {"last_used_at": now}
+    if key is not None and hmac.compare_digest(
+        _stored_keys(conn, device_id, user_id)[0], secret_hash(key)
+    ):
+        values["previous_hash"] = None
     conn.execute(
         update(SyncKey)
         .where(SyncKey.device_id == device_id, SyncKey.user_id == user_id)
-        .values(last_used_at=now)
+        .values(**values)
     )
 
 

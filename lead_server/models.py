@@ -193,6 +193,8 @@ class SyncKey(Base):
     key_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[str]
     last_used_at: Mapped[str | None]
+    #: The key before the last password sign-in, valid until the new one is first used.
+    previous_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 # -- end of sync keys ----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from lead_server.migrations import (
     m0002_attachments,
     m0003_conflicts,
     m0004_sync_keys,
+    m0005_sync_key_previous,
 )
 
 logger = logging.getLogger(__name__)
@@ -24,6 +25,7 @@ STEPS: list[tuple[int, Callable[[Connection], None]]] = [
     (2, m0002_attachments.upgrade),
     (3, m0003_conflicts.upgrade),
     (4, m0004_sync_keys.upgrade),
+    (5, m0005_sync_key_previous.upgrade),
 ]
 LATEST = STEPS[-1][0]
 

@@ -813,14 +813,6 @@ def test_a_cut_anywhere_in_a_sync_loses_and_duplicates_nothing(stage: Stage) -> 
     assert not failures, f"{len(failures)} of {len(faults)} cut points failed:\n{report}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=SyncError,
-    reason="a password sign-in replaces the device's sync key before its answer is delivered: "
-    "when that answer is lost, the key the laptop still holds is refused and forgotten, so the "
-    "next background sync needs the worker's password again (lead_server/auth.py "
-    "issue_sync_key; proposed: keep the previous key valid until the new one is first used)",
-)
 def test_a_password_sign_in_cut_keeps_the_saved_sync_key(stage: Stage) -> None:
     """The laptop already holds a sync key; a password sign-in's answer is lost on the way."""
     with stage.scene() as world:
