@@ -44,6 +44,10 @@ class BadEncoding(Exception):
     """The body is not valid gzip."""
 
 
+class ClientGone(Exception):
+    """The client disconnected before its whole body arrived: nobody to answer."""
+
+
 def inflate(data: bytes, limit: int) -> bytes:
     """Inflate gzip ``data`` (one member or several) to at most ``limit`` bytes."""
     out: list[bytes] = []
@@ -117,6 +121,9 @@ class GzipRequestMiddleware:
                 f"and {self.max_inflated // MiB} MiB once inflated. Send it in smaller batches.",
             )
             return
+        except ClientGone:
+            logger.info("client disconnected during its request", extra={"path": scope.get("path")})
+            return
         except BadEncoding:
             logger.warning("request body not valid gzip", extra={"path": scope.get("path")})
             await _refuse(
@@ -146,7 +153,7 @@ class GzipRequestMiddleware:
         while True:
             message = await receive()
             if message["type"] == "http.disconnect":
-                raise BadEncoding("client went away")
+                raise ClientGone
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_compressed:
