@@ -9,6 +9,9 @@ import pytest
 
 from lead_desktop.store.store import Store
 from tests.helpers import FAST_KDF, PASSPHRASE
+from tests.pg import database_url, postgres
+
+__all__ = ["database_url", "postgres"]  # fixtures shared by tests/server and tests/sync
 
 
 @pytest.fixture

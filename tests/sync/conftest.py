@@ -1,8 +1,9 @@
 """A real sync server on loopback, over SQLite and over PostgreSQL, and laptops with their own
 encrypted stores.
 
-``database_url`` (from tests/server/conftest.py) is parametrized over both databases, and the
-``server`` fixture depends on it, so every test here that starts a server runs on both.
+``database_url`` (tests/pg.py, registered by the root conftest) is parametrized over both
+databases, and the ``server`` fixture depends on it, so every test here that starts a server
+runs on both.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ import pytest
 from lead_desktop.store.store import Store
 from lead_server import admin
 from tests.helpers import FAST_KDF, PASSPHRASE
-from tests.server.conftest import PASSWORD, ServerThread, database_url, postgres
+from tests.server.conftest import PASSWORD, ServerThread
 
-__all__ = ["PASSWORD", "database_url", "postgres"]
+__all__ = ["PASSWORD"]
 
 #: The fixture users: two case managers of one team.
 USERS = ("ana", "ben")
