@@ -48,7 +48,6 @@ from lead_desktop.sync.protocol import (
     PullPage,
     PullRecord,
     RecordIndex,
-    RecordsResponse,
     TableSummary,
     checksum,
 )
@@ -426,15 +425,7 @@ def _repair(client: SyncClient, report: SyncReport) -> None:
     )
     gone = [rid for rid in waiting if rid not in theirs]
     lost = sorted(rid for rid in mine if rid not in theirs and rid not in waiting)
-    for start in range(0, len(fetch), MAX_PULL_PAGE):
-        got = RecordsResponse.model_validate(
-            client.transport.call(
-                "POST",
-                "/records",
-                json={"table": TABLE, "ids": fetch[start : start + MAX_PULL_PAGE]},
-            )
-        )
-        page = PullPage(cursor=0, records=got.records, next_cursor=0, done=True)
+    for page in check.fetch_records(client, TABLE, fetch):
         with client.store.write() as tx:
             report.repaired += _park(tx, page, exact=True)[0]
     if gone:

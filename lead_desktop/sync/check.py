@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, func, select, update
@@ -126,15 +127,7 @@ def repair(client: SyncClient, tables: list[str], server_rev: int) -> int:
             mine = dict(local_pairs(conn, name))
         fetch = sorted(rid for rid, rev in theirs.items() if mine.get(rid) != rev)
         lost = sorted(rid for rid in mine if rid not in theirs)
-        for start in range(0, len(fetch), MAX_PULL_PAGE):
-            got = RecordsResponse.model_validate(
-                client.transport.call(
-                    "POST",
-                    "/records",
-                    json={"table": name, "ids": fetch[start : start + MAX_PULL_PAGE]},
-                )
-            )
-            page = PullPage(cursor=0, records=got.records, next_cursor=0, done=True)
+        for page in fetch_records(client, name, fetch):
             with client.store.write() as tx:
                 tx.conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
                 applier = PageApplier(tx, exact=True)
@@ -150,6 +143,17 @@ def repair(client: SyncClient, tables: list[str], server_rev: int) -> int:
     if moved:
         client.catch_up()
     return moved
+
+
+def fetch_records(client: SyncClient, table: str, ids: list[str]) -> Iterator[PullPage]:
+    """The server's current state of the given records of one kind, as pages to apply."""
+    for start in range(0, len(ids), MAX_PULL_PAGE):
+        got = RecordsResponse.model_validate(
+            client.transport.call(
+                "POST", "/records", json={"table": table, "ids": ids[start : start + MAX_PULL_PAGE]}
+            )
+        )
+        yield PullPage(cursor=0, records=got.records, next_cursor=0, done=True)
 
 
 def _send_again(client: SyncClient, name: str, ids: list[str]) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -24,17 +25,34 @@ PASSWORD = "a long enough password"
 
 
 class ServerThread:
-    """uvicorn serving the app in a thread on a free loopback port."""
+    """uvicorn serving the app in a thread on a loopback port (a free one unless given), over
+    https when given a certificate and key. ``restart()`` serves again after ``__exit__``, on
+    the same port and database."""
 
-    def __init__(self, database_url: str) -> None:
+    def __init__(
+        self, database_url: str, *, tls: tuple[Path, Path] | None = None, port: int | None = None
+    ) -> None:
+        self.database_url = database_url
         self.app = create_app(database_url)
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.port = port or free_port()
+        self.tls = tls
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
+        self._prepare()
+
+    def _prepare(self) -> None:
+        tls: dict[str, Any] = (
+            {"ssl_certfile": str(self.tls[0]), "ssl_keyfile": str(self.tls[1])} if self.tls else {}
+        )
         config = uvicorn.Config(
-            self.app, host="127.0.0.1", port=self.port, log_config=None, access_log=False
+            self.app, host="127.0.0.1", port=self.port, log_config=None, access_log=False, **tls
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def restart(self) -> None:
+        """Serve again (after ``__exit__``) on the same port and database."""
+        self._prepare()
+        self.__enter__()
 
     @property
     def engine(self) -> Engine:

@@ -5,12 +5,10 @@ tests/server/test_sync_key.py)."""
 from __future__ import annotations
 
 import random
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from sqlalchemy import select
 
 from lead_desktop.store.participants import create_participant, update_participant
@@ -61,27 +59,10 @@ def test_jitter_only_shortens_a_delay_by_at_most_a_tenth(tmp_path: Path) -> None
                 assert base * 0.9 <= svc.next_delay() <= base
 
 
-class Server(ServerThread):
-    """A loopback server that can stop and start again on the same port and database."""
-
-    def __init__(self, database_url: str) -> None:
-        super().__init__(database_url)
-        self.database_url = database_url
-
-    def restart(self) -> None:
-        """Start serving again on the same port (after ``__exit__``)."""
-        config = uvicorn.Config(
-            self.app, host="127.0.0.1", port=self.port, log_config=None, access_log=False
-        )
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.__enter__()
-
-
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
+def server(tmp_path: Path) -> Iterator[ServerThread]:
     """A server over SQLite with case managers ana and ben (team north)."""
-    srv = Server(f"sqlite:///{tmp_path / 'server.db'}")
+    srv = ServerThread(f"sqlite:///{tmp_path / 'server.db'}")
     with srv:
         for name in ("ana", "ben"):
             admin.add_user(srv.engine, name, "case_manager", PASSWORD, "north")
@@ -89,7 +70,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
 
 
 @pytest.fixture
-def laptops(tmp_path: Path, server: Server) -> Iterator[dict[str, Store]]:
+def laptops(tmp_path: Path, server: ServerThread) -> Iterator[dict[str, Store]]:
     """Two enrolled laptops, ana's and ben's."""
     stores = {}
     for name in ("ana", "ben"):
@@ -110,7 +91,7 @@ def test_not_enrolled(tmp_path: Path) -> None:
 
 
 def test_password_once_then_the_key_and_back_off_while_offline(
-    server: Server, laptops: dict[str, Store]
+    server: ServerThread, laptops: dict[str, Store]
 ) -> None:
     store = laptops["ana"]
     svc = SyncService(store, rng=Fixed(0.0), timeout=5)
@@ -143,7 +124,7 @@ def test_password_once_then_the_key_and_back_off_while_offline(
 
 
 def test_a_record_from_another_laptop_arrives_with_its_ids(
-    server: Server, laptops: dict[str, Store]
+    server: ServerThread, laptops: dict[str, Store]
 ) -> None:
     ana, ben = SyncService(laptops["ana"]), SyncService(laptops["ben"])
     with laptops["ben"].write() as tx:
@@ -161,7 +142,7 @@ def test_a_record_from_another_laptop_arrives_with_its_ids(
     assert again.report is not None and again.report.in_step and again.changed_ids == ()
 
 
-def test_cancel_stops_between_steps(server: Server, laptops: dict[str, Store]) -> None:
+def test_cancel_stops_between_steps(server: ServerThread, laptops: dict[str, Store]) -> None:
     svc = SyncService(laptops["ana"])
     with laptops["ana"].write() as tx:
         create_participant(tx, data={"first_name": "Luz", "last_name": "Ruiz"})
@@ -178,7 +159,7 @@ def _device_of(store: Store) -> str:
         return client.server_device_id
 
 
-def test_revoked_device_states(server: Server, laptops: dict[str, Store]) -> None:
+def test_revoked_device_states(server: ServerThread, laptops: dict[str, Store]) -> None:
     ana, ben = SyncService(laptops["ana"]), SyncService(laptops["ben"])
     assert ana.attempt(PASSWORD).state == service.READY
     assert ben.attempt(PASSWORD).state == service.READY
@@ -204,7 +185,7 @@ def test_revoked_device_states(server: Server, laptops: dict[str, Store]) -> Non
     assert stolen.wiped and "stolen" in stolen.last_error
 
 
-def test_open_conflicts_are_counted(server: Server, laptops: dict[str, Store]) -> None:
+def test_open_conflicts_are_counted(server: ServerThread, laptops: dict[str, Store]) -> None:
     ana, ben = SyncService(laptops["ana"]), SyncService(laptops["ben"])
     with laptops["ana"].write() as tx:
         pid = create_participant(tx, data={"first_name": "Luz", "last_name": "Ruiz"})
@@ -219,7 +200,7 @@ def test_open_conflicts_are_counted(server: Server, laptops: dict[str, Store]) -
 
 
 def test_a_server_needing_a_newer_client_stops_background_syncs(
-    server: Server, laptops: dict[str, Store], monkeypatch: pytest.MonkeyPatch
+    server: ServerThread, laptops: dict[str, Store], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     svc = SyncService(laptops["ana"])
     assert svc.attempt(PASSWORD).state == service.READY

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import io
 import logging
-import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -32,24 +30,11 @@ from tests.helpers import FAST_KDF, PASSPHRASE
 from tests.server.conftest import PASSWORD, ServerThread, free_port
 
 
-class TlsServer(ServerThread):
-    """ServerThread speaking https with the given certificate (on a chosen port, to restart)."""
-
-    def __init__(self, database_url: str, cert: Path, key: Path, port: int | None = None) -> None:
-        super().__init__(database_url)
-        self.port = port or self.port
-        self.url = f"https://127.0.0.1:{self.port}"
-        config = uvicorn.Config(
-            self.app,
-            host="127.0.0.1",
-            port=self.port,
-            ssl_certfile=str(cert),
-            ssl_keyfile=str(key),
-            log_config=None,
-            access_log=False,
-        )
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
+def TlsServer(  # noqa: N802 - reads like the class it builds
+    database_url: str, cert: Path, key: Path, port: int | None = None
+) -> ServerThread:
+    """A ServerThread speaking https with the given certificate (on a chosen port, to restart)."""
+    return ServerThread(database_url, tls=(cert, key), port=port)
 
 
 @pytest.fixture

@@ -4,14 +4,12 @@ and setting up sync, against a real server on loopback and real encrypted stores
 from __future__ import annotations
 
 import os
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import shiboken6
-import uvicorn
 from PySide6.QtCore import QAbstractItemModel, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -42,45 +40,14 @@ TIMEOUT = 15_000
 SHOTS = os.environ.get("LEAD_SHOTS")  # a folder: save the status bar in each state there
 
 
-class Server(ServerThread):
-    """A loopback server that can stop and start again on the same port."""
-
-    def restart(self) -> None:
-        config = uvicorn.Config(
-            self.app, host="127.0.0.1", port=self.port, log_config=None, access_log=False
-        )
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.__enter__()
-
-
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
+def server(tmp_path: Path) -> Iterator[ServerThread]:
     """A server over SQLite with case managers ana and ben (team north)."""
-    srv = Server(f"sqlite:///{tmp_path / 'server.db'}")
+    srv = ServerThread(f"sqlite:///{tmp_path / 'server.db'}")
     with srv:
         for name in ("ana", "ben"):
             admin.add_user(srv.engine, name, "case_manager", PASSWORD, "north")
         yield srv
-
-
-class TlsServer(ServerThread):
-    """A loopback server speaking https with a self-signed certificate."""
-
-    def __init__(self, database_url: str, cert: Path, key: Path) -> None:
-        super().__init__(database_url)
-        self.url = f"https://127.0.0.1:{self.port}"
-        config = uvicorn.Config(
-            self.app,
-            host="127.0.0.1",
-            port=self.port,
-            ssl_certfile=str(cert),
-            ssl_keyfile=str(key),
-            log_config=None,
-            access_log=False,
-        )
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
 
 
 def _laptop(root: Path, worker: str) -> Store:
@@ -143,7 +110,7 @@ def _caseload_text(window: MainWindow) -> str:
 
 
 def test_not_set_up_then_set_up_by_an_administrator(
-    qtbot: QtBot, tmp_path: Path, server: Server
+    qtbot: QtBot, tmp_path: Path, server: ServerThread
 ) -> None:
     _laptop(tmp_path / "store", "ana").close()
     window = _open(qtbot, tmp_path)
@@ -182,7 +149,7 @@ def test_not_set_up_then_set_up_by_an_administrator(
 
 
 def test_sync_now_pulls_another_laptops_record_then_offline_backs_off(
-    qtbot: QtBot, tmp_path: Path, server: Server
+    qtbot: QtBot, tmp_path: Path, server: ServerThread
 ) -> None:
     ana = _laptop(tmp_path / "store", "ana")
     _enroll(ana, server, "ana", keep_key=True)
@@ -234,7 +201,7 @@ def test_sync_now_pulls_another_laptops_record_then_offline_backs_off(
 
 
 def test_password_dialog_when_no_key_is_stored(
-    qtbot: QtBot, tmp_path: Path, server: Server
+    qtbot: QtBot, tmp_path: Path, server: ServerThread
 ) -> None:
     ana = _laptop(tmp_path / "store", "ana")
     _enroll(ana, server, "ana", keep_key=False)
@@ -272,7 +239,7 @@ def test_password_dialog_when_no_key_is_stored(
 def test_set_up_over_https_checks_the_certificate_fingerprint(qtbot: QtBot, tmp_path: Path) -> None:
     cert, key, fingerprint = make_self_signed(tmp_path / "tls", ["127.0.0.1"])
     _laptop(tmp_path / "store", "ana").close()
-    with TlsServer(f"sqlite:///{tmp_path / 'server.db'}", cert, key) as srv:
+    with ServerThread(f"sqlite:///{tmp_path / 'server.db'}", tls=(cert, key)) as srv:
         admin.add_user(srv.engine, "ana", "case_manager", PASSWORD, "north")
         window = _open(qtbot, tmp_path)
         status = _status(window)
@@ -316,7 +283,7 @@ def test_set_up_over_https_checks_the_certificate_fingerprint(qtbot: QtBot, tmp_
 
 
 def test_lock_stops_a_running_sync_and_unlock_resumes(
-    qtbot: QtBot, tmp_path: Path, server: Server
+    qtbot: QtBot, tmp_path: Path, server: ServerThread
 ) -> None:
     ana = _laptop(tmp_path / "store", "ana")
     _enroll(ana, server, "ana", keep_key=True)
@@ -354,7 +321,7 @@ def test_lock_stops_a_running_sync_and_unlock_resumes(
 
 
 def test_a_stolen_laptop_is_told_and_goes_back_to_the_door(
-    qtbot: QtBot, tmp_path: Path, server: Server
+    qtbot: QtBot, tmp_path: Path, server: ServerThread
 ) -> None:
     ana = _laptop(tmp_path / "store", "ana")
     _enroll(ana, server, "ana", keep_key=True)
