@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 
+from lead_desktop.domain.participant import NAME_FIELDS
 from lead_desktop.store.participants import name_tokens
 from lead_desktop.store.records import META, _defaults, table_of
 from lead_desktop.store.schema import (
@@ -279,10 +280,12 @@ def reindex_many(tx: Tx, participant_ids: Iterable[str]) -> None:
     if not ids:
         return
     participant = table_of(Participant)
+    # Only the columns tokens come from: a whole row would decode every JSON column too.
+    columns = [participant.c[name] for name in ("id", "deleted", *NAME_FIELDS[:3])]
     for part in _chunks(ids):
         rows = {
             r["id"]: r
-            for r in tx.conn.execute(select(participant).where(participant.c.id.in_(part)))
+            for r in tx.conn.execute(select(*columns).where(participant.c.id.in_(part)))
             .mappings()
             .all()
         }

@@ -38,10 +38,23 @@ class _Wire(BaseModel):
 
 
 class FieldChange(_Wire):
-    """One field's value before and after a local change."""
+    """One field's value before and after a local change.
+
+    On the wire either ``{"old": ..., "new": ...}`` or the pair ``[old, new]`` (the shape the
+    change journal keeps, so a client can send its journal's text without re-encoding it).
+    """
 
     old: Any = None
     new: Any = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_pair(cls, value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            if len(value) != 2:
+                raise ValueError("a field change is [old, new]")
+            return {"old": value[0], "new": value[1]}
+        return value
 
 
 class PushEntry(_Wire):

@@ -105,6 +105,10 @@ class SyncSnapshot:
         return self.state not in STOPPED
 
 
+#: Seconds a background sync that moved nothing may go without the end-of-sync check.
+CHECK_INTERVAL = 3600.0
+
+
 class SyncService:
     """The sync policy for one unlocked store and the worker who unlocked it."""
 
@@ -261,6 +265,10 @@ class SyncService:
     def _client(self) -> SyncClient:
         if self.client is None:
             self.client = self._factory(self.store)
+            # Background syncs that move nothing skip the end-of-sync check, at most for an
+            # hour (any sync that moves something, and every CLI sync, checks).
+            if self.client.check_interval is None:
+                self.client.check_interval = CHECK_INTERVAL
         return self.client
 
     def _progress(self, phase: str, done: int) -> None:

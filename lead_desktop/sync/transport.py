@@ -315,7 +315,7 @@ class Transport:
         """Send one request; return the decoded JSON answer or raise SyncError.
 
         A ``json=`` body is sent gzip-compressed when it is longer than GZIP_MIN_BYTES."""
-        if "json" in kw:
+        if "json" in kw or "json_text" in kw:
             kw = encode_json_body(kw)
         try:
             got = self.http.request(method, path, **kw)
@@ -365,11 +365,15 @@ class Transport:
 
 
 def encode_json_body(kw: dict[str, Any]) -> dict[str, Any]:
-    """Turn ``json=`` into bytes, gzip-compressed above GZIP_MIN_BYTES (Content-Encoding)."""
+    """Turn ``json=`` (or ``json_text=``, JSON already encoded) into bytes, gzip-compressed
+    above GZIP_MIN_BYTES (Content-Encoding)."""
     kw = dict(kw)
-    body = json.dumps(
-        kw.pop("json"), ensure_ascii=False, separators=(",", ":"), allow_nan=False
-    ).encode()
+    if "json_text" in kw:
+        body = str(kw.pop("json_text")).encode()
+    else:
+        body = json.dumps(
+            kw.pop("json"), ensure_ascii=False, separators=(",", ":"), allow_nan=False
+        ).encode()
     headers = {"Content-Type": "application/json", **(kw.pop("headers", None) or {})}
     if len(body) > GZIP_MIN_BYTES:
         body = zlib.compress(body, GZIP_LEVEL, wbits=31)  # wbits 31: the gzip format
