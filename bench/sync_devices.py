@@ -138,13 +138,19 @@ def workload(
 
 
 async def _device(
-    client: httpx.AsyncClient, dev: Device, start_at: float, out: dict[str, list[float]]
+    client: httpx.AsyncClient,
+    dev: Device,
+    start_at: float,
+    interval: float,
+    out: dict[str, list[float]],
 ) -> dict[str, int]:
     headers = {**PROTOCOL, "Authorization": f"Bearer {dev.token}"}
     post_headers = {**headers, "Content-Type": "application/json"}
     cursor, applied, pulled = 0, 0, 0
-    await asyncio.sleep(max(0.0, start_at - time.time()))
-    for body in dev.bodies:
+    phase = random.Random(dev.index).uniform(0, interval)
+    for k, body in enumerate(dev.bodies):
+        # On schedule (or at once when the previous sync ran late / back to back).
+        await asyncio.sleep(max(0.0, start_at + phase + k * interval - time.time()))
         began = time.perf_counter()
         got = await client.post(f"{dev.url}/api/v1/push", content=body, headers=post_headers)
         pushed = time.perf_counter()
@@ -177,13 +183,15 @@ async def _device(
     return {"applied": applied, "pulled": pulled}
 
 
-async def _drive(devices: list[Device], start_at: float) -> dict[str, Any]:
+async def _drive(devices: list[Device], start_at: float, interval: float) -> dict[str, Any]:
     out: dict[str, list[float]] = {
         k: [] for k in ("push_ms", "pull_ms", "summary_ms", "sync_ms", "sync_end")
     }
     limits = httpx.Limits(max_connections=len(devices), max_keepalive_connections=len(devices))
     async with httpx.AsyncClient(timeout=120, limits=limits) as client:
-        counts = await asyncio.gather(*(_device(client, d, start_at, out) for d in devices))
+        counts = await asyncio.gather(
+            *(_device(client, d, start_at, interval, out) for d in devices)
+        )
     return {
         **out,
         "applied": sum(c["applied"] for c in counts),
@@ -191,9 +199,9 @@ async def _drive(devices: list[Device], start_at: float) -> dict[str, Any]:
     }
 
 
-def drive(devices: list[Device], start_at: float) -> dict[str, Any]:
+def drive(devices: list[Device], start_at: float, interval: float) -> dict[str, Any]:
     """Run in a client process: every given device syncs its rounds; return the timings."""
-    return asyncio.run(_drive(devices, start_at))
+    return asyncio.run(_drive(devices, start_at, interval))
 
 
 # -- setup and checks ----------------------------------------------------------------------
@@ -298,7 +306,9 @@ def run(opts: argparse.Namespace, work: Path) -> dict[str, Any]:
         engine = make_engine(url)
         migrate(engine)
         ports = [free_port() for _ in range(opts.servers)]
-        logs = [work / f"server-{n}.log" for n in range(opts.servers)]
+        folder = opts.logs or work
+        folder.mkdir(parents=True, exist_ok=True)
+        logs = [folder / f"server-{n}.log" for n in range(opts.servers)]
         servers = [serving(url, log, port=port) for port, log in zip(ports, logs, strict=True)]
         urls = [s.__enter__() for s in servers]
         try:
@@ -315,7 +325,9 @@ def run(opts: argparse.Namespace, work: Path) -> dict[str, Any]:
             with ProcessPoolExecutor(opts.procs, mp_context=context) as pool:
                 start_at = time.time() + 3.0 + 0.02 * opts.devices
                 logger.info("%d devices start syncing", opts.devices)
-                parts = list(pool.map(drive, groups, [start_at] * opts.procs))
+                parts = list(
+                    pool.map(drive, groups, [start_at] * opts.procs, [opts.interval] * opts.procs)
+                )
             merged: dict[str, list[float]] = {}
             for part in parts:
                 for key in ("push_ms", "pull_ms", "summary_ms", "sync_ms", "sync_end"):
@@ -347,8 +359,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--teams", type=int, default=20, help="teams the users are spread over")
     parser.add_argument("--servers", type=int, default=2, help="server processes (2)")
     parser.add_argument("--procs", type=int, default=4, help="client processes (4)")
-    parser.add_argument("--rounds", type=int, default=20, help="syncs per device (20)")
-    parser.add_argument("--batch", type=int, default=25, help="entries per push (25)")
+    parser.add_argument("--rounds", type=int, default=8, help="syncs per device (8)")
+    parser.add_argument("--batch", type=int, default=100, help="entries per push (100)")
+    parser.add_argument(
+        "--interval",
+        type=float,
+        default=4.0,
+        help="seconds between a device's syncs, phases staggered (4; 0: back to back)",
+    )
+    parser.add_argument("--logs", type=Path, help="keep the servers' logs in this folder")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the JSON")
     opts = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(message)s", stream=sys.stderr)
@@ -364,6 +383,10 @@ def main(argv: list[str] | None = None) -> int:
         "client_processes": opts.procs,
         "rounds": opts.rounds,
         "batch": opts.batch,
+        "interval_s": opts.interval,
+        "offered_changes_per_s": (
+            opts.devices * opts.batch / opts.interval if opts.interval else None
+        ),
         "postgresql": "15, own cluster on loopback, fsync on, default settings",
     }
     with tempfile.TemporaryDirectory(prefix="lead-bench-devices-") as tmp:

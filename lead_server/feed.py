@@ -19,6 +19,7 @@ from lead_desktop.sync.protocol import (
     TableSummary,
     checksum,
 )
+from lead_server.db import gc_paused
 from lead_server.models import Record, RevCounter, ScopeEvent
 from lead_server.scope import Principal, record_scope, removal_scope
 
@@ -31,6 +32,11 @@ TALLY_TTL_S = 300.0
 
 def pull_page(conn: Connection, p: Principal, cursor: int, limit: int) -> PullPage:
     """The changes after ``cursor`` this worker may see, in revision order, at most ``limit``."""
+    with gc_paused():
+        return _page(conn, p, cursor, limit)
+
+
+def _page(conn: Connection, p: Principal, cursor: int, limit: int) -> PullPage:
     records = conn.execute(
         select(Record.table_name, Record.row_id, Record.rev, Record.fields, Record.deleted)
         .where(Record.rev > cursor, record_scope(p))
@@ -166,7 +172,8 @@ def summary(conn: Connection, p: Principal) -> Summary:
             if tally.rev <= rev:
                 _catch_up(conn, p, tally, rev)
                 return tally.summary()
-    fresh = _full(conn, p, rev)
+    with gc_paused():
+        fresh = _full(conn, p, rev)
     if sum(len(rows) for rows in fresh.rows.values()) <= TALLY_MAX_ROWS:
         with _TALLIES_LOCK:
             # Even over a newer one (another request's later snapshot): older is still right.

@@ -4,12 +4,28 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, NestedTransaction, bindparam, insert, select, update
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Connection,
+    Float,
+    Integer,
+    NestedTransaction,
+    String,
+    Table,
+    any_,
+    bindparam,
+    insert,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import DataError, IntegrityError
 
 from lead_desktop.store.ids import utcnow
@@ -23,6 +39,7 @@ from lead_desktop.sync.protocol import (
     PushStatus,
     conflict_id,
 )
+from lead_server.db import gc_paused
 from lead_server.errors import RejectedEntry
 from lead_server.models import (
     AppliedChange,
@@ -82,19 +99,119 @@ class Revisions:
             self.conn.execute(update(RevCounter).where(RevCounter.id == 1).values(value=self.value))
 
 
+class _Provisional(Revisions):
+    """Revisions numbered -1, -2, ... before the lock is taken; the k-th becomes counter + k
+    when the batch is written under it (see _FINAL_REV)."""
+
+    def __init__(self) -> None:  # no lock, no database
+        self.value = self.start = 0
+
+    def next(self) -> int:
+        """Return the next provisional revision."""
+        self.value -= 1
+        return self.value
+
+    def save(self) -> None:
+        """Nothing to store: the batch's statement moves the counter."""
+
+
+class _Contended(Exception):
+    """The batch cannot be applied before the lock (it writes at once, or what it read
+    changed meanwhile): it is rolled back and applied under the lock."""
+
+
 Key = tuple[str, str]
 #: Rows read per statement when loading a batch's records.
 LOAD_CHUNK = 1000
 _RECORDS: Any = Record.__table__
-_LOAD = select(_RECORDS).where(
-    _RECORDS.c.table_name == bindparam("table"),
-    _RECORDS.c.row_id.in_(bindparam("ids", expanding=True)),
-)
+
+
+def _by_ids(*columns: Any) -> dict[str, Any]:
+    """``columns`` of one table's records among a list of ids, per dialect: PostgreSQL takes
+    the list as one array parameter (one statement text, prepared once), SQLite as ``IN``."""
+    where = _RECORDS.c.table_name == bindparam("table")
+    return {
+        "postgresql": select(*columns).where(
+            where, _RECORDS.c.row_id == any_(bindparam("ids", type_=ARRAY(String)))
+        ),
+        "sqlite": select(*columns).where(
+            where, _RECORDS.c.row_id.in_(bindparam("ids", expanding=True))
+        ),
+    }
+
+
+_LOAD = _by_ids(_RECORDS)
 _UPDATE = update(_RECORDS).where(
     _RECORDS.c.table_name == bindparam("key_table"), _RECORDS.c.row_id == bindparam("key_row")
 )
 _STATE = ("rev", "fields", "deleted", "team", "owner_id", "updated_at", "updated_by", "device_id")
+
+
+def _recordset(table: Table, columns: list[str], param: str) -> str:
+    """``jsonb_to_recordset(...) AS x(...)``: rows of ``table``'s columns from the JSON list in
+    parameter ``param`` (PostgreSQL)."""
+    kinds = []
+    for name in columns:
+        kind = table.c[name].type
+        sql = (
+            "jsonb"
+            if isinstance(kind, JSON)
+            else "boolean"
+            if isinstance(kind, Boolean)
+            else "bigint"
+            if isinstance(kind, Integer)
+            else "double precision"
+            if isinstance(kind, Float)
+            else "text"
+        )
+        kinds.append(f"{name} {sql}")
+    return f"jsonb_to_recordset(CAST(:{param} AS jsonb)) AS x({', '.join(kinds)})"
+
+
+#: A revision from the JSON rows: provisional ones (-k, see _Provisional) become base + k.
+_FINAL_REV = "CASE WHEN x.rev < 0 THEN CAST(:base AS bigint) - x.rev ELSE x.rev END"
+
+
+def _values(columns: list[str]) -> str:
+    return ", ".join(_FINAL_REV if name == "rev" else f"x.{name}" for name in columns)
+
+
+def _insert_from_json(table: Table, columns: list[str]) -> str:
+    rows = _recordset(table, columns, table.name)
+    return f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT {_values(columns)} FROM {rows}"
+
+
+_RECORD_COLUMNS = ["table_name", "row_id", *_STATE]
+_SCOPE_EVENTS: Any = ScopeEvent.__table__
+_ANSWERS: Any = AppliedChange.__table__
+_QUARANTINE: Any = Quarantine.__table__
+#: PostgreSQL: a whole batch's writes and the counter in one statement (one round trip under
+#: the revision lock). Each JSON parameter is a list of rows; an empty list writes nothing.
+#: It answers how many of the records the batch was merged against (``read``: table, row id,
+#: revision or null when absent) no longer stand as read; then the caller rolls it back.
+_PG_FLUSH = text(
+    "WITH new_records AS ("
+    + _insert_from_json(_RECORDS, _RECORD_COLUMNS)
+    + "), changed_records AS (UPDATE record AS r SET "
+    + ", ".join(f"{name} = {_values([name])}" for name in _STATE)
+    + " FROM "
+    + _recordset(_RECORDS, _RECORD_COLUMNS, "changed_record")
+    + " WHERE r.table_name = x.table_name AND r.row_id = x.row_id"
+    + "), scope_events AS ("
+    + _insert_from_json(_SCOPE_EVENTS, ["rev", "table_name", "row_id", "team"])
+    + "), answers AS ("
+    + _insert_from_json(_ANSWERS, ["change_id", "rev", "status", "device_id", "at"])
+    + "), refused AS ("
+    + _insert_from_json(_QUARANTINE, ["change_id", "device_id", "user_id", "reason", "entry", "at"])
+    + "), counter AS (UPDATE rev_counter SET value = :counter WHERE id = 1)"
+    + " SELECT count(*) FROM "
+    + _recordset(_RECORDS, ["table_name", "row_id", "rev"], "read")
+    + " LEFT JOIN record AS r ON r.table_name = x.table_name AND r.row_id = x.row_id"
+    + " WHERE r.rev IS DISTINCT FROM x.rev"
+)
 _MISSING: Any = object()
+#: An entry as checked before the lock: its change id, the entry or why it is malformed.
+Checked = tuple[str | None, PushEntry | None, str]
 
 
 @dataclass(frozen=True)
@@ -114,12 +231,20 @@ class Row:
 class Push:
     """One push, applied in the caller's transaction.
 
-    Entries are checked before the revision lock is taken. Under it, the batch's records are
-    read with one statement per table, the entries are merged in order in memory, and every
-    write goes out at the end in a few bulk statements. A refused entry is undone alone; a
-    savepoint is opened only for an entry that writes at once (its conflicts). If the bulk
-    writes fail, the batch is applied again entry by entry (``careful``), each in a savepoint,
-    so an unstorable entry is quarantined and the others still apply.
+    The batch's records are read with one statement per table, the entries merged in order in
+    memory, and every write goes out at the end in bulk. Three ways, each in a savepoint, the
+    next tried only when the one before cannot be used (and is rolled back):
+
+    1. PostgreSQL: read and merge before the revision lock; under it, one statement that
+       checks nothing read has changed and writes it all (``_before_lock``). Not for a batch
+       with conflicts or a participant changing team (they write at once), nor when what was
+       read changed meanwhile.
+    2. Take the lock first, then read, merge and write in bulk (``_under_lock``; SQLite).
+    3. Entry by entry under the lock, each in a savepoint (``careful``), when the database
+       refuses the bulk writes: the unstorable entry is quarantined, the others apply.
+
+    A refused entry is undone alone; a savepoint is opened only for an entry that writes at
+    once (its conflicts).
     """
 
     def __init__(self, conn: Connection, principal: Principal) -> None:
@@ -134,36 +259,88 @@ class Push:
         self._dirty: dict[Key, Row] = {}  # records to write
         self._out: dict[str, list[dict[str, Any]]] = {"applied": [], "scope": [], "quarantine": []}
         self._undo: list[tuple[Key, Any, Any]] = []
+        self._read_revs: dict[Key, int | None] = {}  # what the merge was based on
         self._savepoint: NestedTransaction | None = None
 
     def run(self, raw_entries: list[Any]) -> list[PushResult]:
         """Answer every entry, in order; a refused entry never stops the others."""
-        checked = [_check(raw) for raw in raw_entries]
-        self.revs = Revisions(self.conn)
-        try:
-            with self.conn.begin_nested():
-                results = self._answer(raw_entries, checked)
-                self._flush()
-        except (IntegrityError, DataError) as exc:
-            logger.warning("batch not storable at once", extra={"error": type(exc.orig).__name__})
-            self._reset()
-            results = self._answer(raw_entries, checked)
-        self.revs.save()
+        with gc_paused():
+            checked = [_check(raw) for raw in raw_entries]
+            results = None
+            if self.conn.dialect.name == "postgresql":
+                results = self._attempt(self._before_lock, raw_entries, checked)
+            if results is None:
+                results = self._attempt(self._under_lock, raw_entries, checked)
+            if results is None:
+                self.careful = True
+                self.revs = Revisions(self.conn)
+                results = self._answer(raw_entries, checked, self._read(checked))
+            self.revs.save()
         return results
 
-    def _reset(self) -> None:
-        """Forget the failed bulk attempt (rolled back) and go entry by entry."""
-        self.careful = True
-        self.revs.value = self.revs.start
+    def _attempt(
+        self, how: Callable[[list[Any], list[Checked]], list[PushResult]], *args: Any
+    ) -> list[PushResult] | None:
+        """Apply the batch one way in a savepoint; None, rolled back, when that cannot be."""
+        try:
+            with self.conn.begin_nested():
+                return how(*args)
+        except _Contended:
+            logger.info("batch applied again under the lock")
+        except (IntegrityError, DataError) as exc:
+            logger.warning("batch not storable at once", extra={"error": type(exc.orig).__name__})
+        # Rolled back to the savepoint, with the revision lock on PostgreSQL.
         self.counts = dict.fromkeys(self.counts, 0)
-        self._rows, self._stored, self._dirty = {}, set(), {}
+        self._rows, self._stored, self._dirty, self._read_revs = {}, set(), {}, {}
         self._out = {name: [] for name in self._out}
+        return None
 
-    def _answer(
-        self, raw_entries: list[Any], checked: list[tuple[str | None, PushEntry | None, str]]
-    ) -> list[PushResult]:
+    def _before_lock(self, raw_entries: list[Any], checked: list[Checked]) -> list[PushResult]:
+        """PostgreSQL: read and merge before taking the revision lock, revisions numbered
+        provisionally; under the lock, one statement checks that nothing read has changed,
+        writes everything at its final revision and moves the counter. Other pushes wait for
+        the lock only as long as that statement and the commit take."""
+        seen = self._read(checked)
+        self.revs = _Provisional()
+        results = self._answer(raw_entries, checked, seen)
+        count = -self.revs.value
+        params = self._bulk_params()
+        params["read"] = _json_rows(
+            [{"table_name": t, "row_id": r, "rev": rev} for (t, r), rev in self._read_revs.items()]
+        )
+        self.revs = Revisions(self.conn)
+        base = self.revs.value
+        changed = self.conn.execute(
+            _PG_FLUSH, {**params, "base": base, "counter": base + count}
+        ).scalar_one()
+        if changed:
+            raise _Contended
+        self.revs.value = self.revs.start = base + count
+        return [
+            r.model_copy(update={"rev": base - r.rev}) if r.rev is not None and r.rev < 0 else r
+            for r in results
+        ]
+
+    def _under_lock(self, raw_entries: list[Any], checked: list[Checked]) -> list[PushResult]:
+        """Take the lock, then read, merge and write (SQLite: the lock came with BEGIN)."""
+        self.revs = Revisions(self.conn)
+        results = self._answer(raw_entries, checked, self._read(checked))
+        self._flush()
+        return results
+
+    def _read(self, checked: list[Checked]) -> dict[str, PushResult]:
+        """The answers already given to the batch's change ids; the batch's records, cached.
+
+        Read before the revision lock, a change id answered by a concurrent push is not seen
+        here; its answer row then collides at the write, and the batch is applied again.
+        """
         seen = self._seen([change_id for change_id, _, _ in checked if change_id is not None])
         self._prefetch([entry for _, entry, _ in checked if entry is not None])
+        return seen
+
+    def _answer(
+        self, raw_entries: list[Any], checked: list[Checked], seen: dict[str, PushResult]
+    ) -> list[PushResult]:
         results = []
         for raw, (change_id, entry, reason) in zip(raw_entries, checked, strict=True):
             if change_id is not None and change_id in seen:
@@ -270,6 +447,8 @@ class Push:
 
     def _guard(self) -> None:
         """Open a savepoint before the current entry writes at once, so it can be undone."""
+        if isinstance(self.revs, _Provisional):
+            raise _Contended  # writing at once needs the lock
         if self._savepoint is None:
             self._savepoint = self.conn.begin_nested()
 
@@ -312,11 +491,15 @@ class Push:
             missing = [i for i in dict.fromkeys(ids) if (table, i) not in self._rows]
             for start in range(0, len(missing), LOAD_CHUNK):
                 chunk = missing[start : start + LOAD_CHUNK]
-                for r in self.conn.execute(_LOAD, {"table": table, "ids": chunk}):
+                for r in self.conn.execute(
+                    _LOAD[self.conn.dialect.name], {"table": table, "ids": chunk}
+                ):
                     key = (table, r.row_id)
                     self._rows[key] = Row(*(getattr(r, name) for name in _STATE))
                     self._stored.add(key)
+                    self._read_revs[key] = int(r.rev)
                 for row_id in chunk:
+                    self._read_revs.setdefault((table, row_id), None)
                     self._rows.setdefault((table, row_id), None)
 
     def _row(self, table: str, row_id: str) -> Row | None:
@@ -331,15 +514,43 @@ class Push:
         self._undo.append((key, self._rows.get(key, _MISSING), self._dirty.get(key, _MISSING)))
         self._rows[key] = self._dirty[key] = row
 
+    def _split(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The records to write: (new ones, changed ones), each a row of values."""
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        for (table, row_id), row in self._dirty.items():
+            values = {"table_name": table, "row_id": row_id}
+            values.update((name, getattr(row, name)) for name in _STATE)
+            (updates if (table, row_id) in self._stored else inserts).append(values)
+        return inserts, updates
+
+    def _bulk_params(self) -> dict[str, Any]:
+        """_PG_FLUSH's JSON parameters for what the batch changed."""
+        inserts, updates = self._split()
+        return {
+            "record": _json_rows(inserts),
+            "changed_record": _json_rows(updates),
+            "scope_event": _json_rows(self._out["scope"]),
+            "applied_change": _json_rows(self._out["applied"]),
+            "quarantine": _json_rows(self._out["quarantine"]),
+        }
+
     def _flush(self) -> None:
         """Write what the batch changed: records, scope events, answers, quarantine."""
-        inserts, updates = [], []
-        for (table, row_id), row in self._dirty.items():
-            values = {name: getattr(row, name) for name in _STATE}
-            if (table, row_id) in self._stored:
-                updates.append({"key_table": table, "key_row": row_id, **values})
-            else:
-                inserts.append({"table_name": table, "row_id": row_id, **values})
+        if self.conn.dialect.name == "postgresql" and not self.careful:
+            params = {**self._bulk_params(), "read": "[]", "base": 0}
+            self.conn.execute(_PG_FLUSH, {**params, "counter": self.revs.value})
+            self.revs.start = self.revs.value  # stored: save() has nothing left to do
+        else:
+            self._flush_each(*self._split())
+        self._stored |= set(self._dirty)
+        self._dirty = {}
+        self._out = {name: [] for name in self._out}
+
+    def _flush_each(self, inserts: list[dict[str, Any]], updates: list[dict[str, Any]]) -> None:
+        """A few executemany statements (SQLite, and entry by entry)."""
+        for row in updates:
+            row["key_table"], row["key_row"] = row.pop("table_name"), row.pop("row_id")
         if inserts:
             self.conn.execute(insert(_RECORDS), inserts)
         if updates:
@@ -351,9 +562,6 @@ class Push:
         ):
             if self._out[name]:
                 self.conn.execute(insert(model), self._out[name])
-        self._stored |= set(self._dirty)
-        self._dirty = {}
-        self._out = {name: [] for name in self._out}
 
     def _owner(self, table: str, row_id: str, fields: dict[str, Any]) -> str | None:
         """The participant a record belongs to (the rules of scope.owner_of, on this batch)."""
@@ -516,6 +724,8 @@ class Push:
 
     def _move_owned(self, owner: str, old_team: str | None, team: str | None) -> None:
         """A participant changed team: everything of theirs follows, and the old team is told."""
+        if isinstance(self.revs, _Provisional):
+            raise _Contended  # "everything of theirs" must not change before it is written
         keys = {
             (r.table_name, r.row_id)
             for r in self.conn.execute(
@@ -559,6 +769,11 @@ def _storable(raw: Any) -> Any:
     if isinstance(raw, dict) and "\\u0000" not in json.dumps(raw):
         return raw
     return {"raw": repr(raw)[:1000]}
+
+
+def _json_rows(rows: list[dict[str, Any]]) -> str:
+    """Rows as one JSON parameter (see _PG_FLUSH)."""
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
 def _restore(mapping: dict[Key, Any], key: Key, value: Any) -> None:

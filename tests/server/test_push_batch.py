@@ -247,3 +247,64 @@ def test_a_pull_cursor_never_skips_a_later_commit(server: ServerThread, make_lap
         reading.result()
     assert len(made) == 4 * 12 * 15
     assert seen == set(made)
+
+
+def _principal(engine: Any, name: str) -> Any:
+    from lead_server import admin
+    from lead_server.scope import Principal
+
+    user_id = admin.add_user(engine, name, "case_manager", "a long enough password", "north")
+    return Principal(user_id, "case_manager", "north", f"device-{name}")
+
+
+def _race(url: str, first: list[Any], racing: list[Any]) -> list[Any]:
+    """Push ``first`` while ``racing`` commits between its reads and its revision lock."""
+    from lead_server.db import make_engine, write_tx
+    from lead_server.migrations import migrate
+    from lead_server.push import Push
+
+    engine = make_engine(url)
+    migrate(engine)
+    ana, ben = _principal(engine, "ana"), _principal(engine, "ben")
+    with write_tx(engine) as conn:
+        Push(conn, ana).run([create("p1", first_name="Ana", status="active")])
+    answers: list[Any] = []
+    with write_tx(engine) as holder:
+        holder.execute(select(RevCounter.value).with_for_update())  # the revision lock
+
+        def push() -> None:
+            with write_tx(engine) as conn:
+                answers.extend(Push(conn, ana).run(first))
+
+        thread = threading.Thread(target=push)
+        thread.start()
+        thread.join(1.0)  # it has read, and waits for the lock
+        assert thread.is_alive()
+        Push(holder, ben).run(racing)
+    thread.join(30)
+    engine.dispose()
+    return answers
+
+
+def test_a_record_changed_while_waiting_for_the_lock_is_read_again(postgres: Any) -> None:
+    url = postgres.new_database()
+    mine = edit("p1", 1, first_name=("Ana", "Anna"))
+    theirs = edit("p1", 1, first_name=("Ana", "Ann"), status=("active", "inactive"))
+    [answer] = _race(url, [mine], [theirs])
+    # Not a lost update: the first name the other push set is seen, and both are kept.
+    assert answer.status == "conflict"
+    assert [(c.server_value, c.client_value) for c in answer.conflicts] == [("Ann", "Anna")]
+
+
+def test_a_change_applied_while_waiting_for_the_lock_is_a_duplicate(postgres: Any) -> None:
+    url = postgres.new_database()
+    same = create("p2", first_name="Luz")
+    [answer] = _race(url, [same, create("p3", first_name="José")], [same])[:1]
+    assert answer.status == "duplicate"
+    from lead_server.db import make_engine
+
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(AppliedChange)).scalar_one() == 3
+        assert conn.execute(select(func.count()).select_from(Record)).scalar_one() == 3
+    engine.dispose()
