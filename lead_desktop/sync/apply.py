@@ -14,12 +14,13 @@ A pulled page is written in the caller's transaction. Three things make it safe 
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import JSON, Table, bindparam, delete, insert, select, update
 
 from lead_desktop.domain.participant import NAME_FIELDS
 from lead_desktop.store.participants import name_tokens
@@ -196,13 +197,7 @@ class PageApplier:
                 params,
             )
         if inserts:
-            # One executemany per distinct column set (rows of one table share it).
-            keys = sorted(inserts[0])
-            same = [r for r in inserts if sorted(r) == keys]
-            self.tx.conn.execute(insert(table), same)
-            for row in inserts:
-                if sorted(row) != keys:
-                    self.tx.conn.execute(insert(table).values(**row))
+            _bulk_insert(self.tx, table, inserts)
 
     def _touch(self, name: str, rec: PullRecord) -> None:
         if name == "participant":
@@ -272,6 +267,24 @@ class PageApplier:
             self.touched.difference_update(ids)
         for part in _chunks(ids):
             self.removed += self.tx.conn.execute(delete(table).where(table.c.id.in_(part))).rowcount
+
+
+def _bulk_insert(tx: Tx, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert pulled rows with one prepared statement per column set, straight to the driver.
+
+    A first pull inserts thousands of rows of some forty columns; going through the driver
+    directly (JSON columns encoded here, as the JSON type would) saves SQLAlchemy's per-value
+    processing, a third of the laptop's share of a first pull.
+    """
+    encoded = {c.name for c in table.columns if isinstance(c.type, JSON)}
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)
+    for row in rows:
+        keys = tuple(sorted(row))
+        groups[keys].append(tuple(json.dumps(row[k]) if k in encoded else row[k] for k in keys))
+    for keys, params in groups.items():
+        names = ", ".join(f'"{k}"' for k in keys)
+        marks = ", ".join("?" for _ in keys)
+        tx.conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', params)
 
 
 def reindex_many(tx: Tx, participant_ids: Iterable[str]) -> None:

@@ -24,6 +24,7 @@ from lead_desktop.sync import attachments, check, conflicts, revocation
 from lead_desktop.sync.apply import PageApplier
 from lead_desktop.sync.protocol import (
     JOURNAL_OPS,
+    MAX_PULL_PAGE,
     MAX_PUSH_ENTRIES,
     EnrollResponse,
     PullPage,
@@ -77,7 +78,7 @@ class SyncClient:
         fingerprint: str | None = None,
         timeout: float = 30.0,
         batch: int = MAX_PUSH_ENTRIES,
-        page: int = 500,
+        page: int = MAX_PULL_PAGE,
     ) -> None:
         self.store = store
         with store.read() as conn:
