@@ -200,6 +200,33 @@ class SyncKey(Base):
 # -- end of sync keys ----------------------------------------------------------------------------
 
 
+# -- conflict resolutions (migration 3) -----------------------------------------------------------
+
+
+class ConflictResolution(Base):
+    """A resolution a device sent, kept by its id so a repeat gets the same answer.
+
+    ``accepted`` tells whether it was the one that resolved the conflict; a later, different
+    choice leaves that resolution as it is and opens ``followup_id``, a new conflict between the
+    value the record holds and the other choice, so neither person's choice is lost unseen.
+    """
+
+    __tablename__ = "conflict_resolution"
+    resolution_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    conflict_id: Mapped[str] = mapped_column(String(36), index=True)
+    value: Mapped[Any] = mapped_column(nullable=True)
+    user_id: Mapped[str] = mapped_column(String(36))
+    device_id: Mapped[str] = mapped_column(String(36))
+    at: Mapped[str]
+    accepted: Mapped[bool]
+    followup_id: Mapped[str | None] = mapped_column(String(36))
+
+
+Index("ix_conflict_team_rev", Conflict.team, Conflict.rev)
+
+# -- end of conflict resolutions ------------------------------------------------------------------
+
+
 # -- attachments (migration 2) -------------------------------------------------------------------
 
 
@@ -227,30 +254,3 @@ class BlobChunk(Base):
 
 
 # -- end of attachments --------------------------------------------------------------------------
-
-
-# -- conflict resolutions (migration 3) -----------------------------------------------------------
-
-
-class ConflictResolution(Base):
-    """A resolution a device sent, kept by its id so a repeat gets the same answer.
-
-    ``accepted`` tells whether it was the one that resolved the conflict; a later, different
-    choice leaves that resolution as it is and opens ``followup_id``, a new conflict between the
-    value the record holds and the other choice, so neither person's choice is lost unseen.
-    """
-
-    __tablename__ = "conflict_resolution"
-    resolution_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    conflict_id: Mapped[str] = mapped_column(String(36), index=True)
-    value: Mapped[Any] = mapped_column(nullable=True)
-    user_id: Mapped[str] = mapped_column(String(36))
-    device_id: Mapped[str] = mapped_column(String(36))
-    at: Mapped[str]
-    accepted: Mapped[bool]
-    followup_id: Mapped[str | None] = mapped_column(String(36))
-
-
-Index("ix_conflict_team_rev", Conflict.team, Conflict.rev)
-
-# -- end of conflict resolutions ------------------------------------------------------------------

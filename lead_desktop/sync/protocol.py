@@ -234,6 +234,7 @@ def checksum(rows: Iterable[tuple[str, int | None]]) -> str:
         acc ^= int.from_bytes(digest[:16], "big")
     return f"{acc:032x}"
 
+
 # -- repair after drift (lead_server/repair.py) -------------------------------------------------
 
 
@@ -255,30 +256,6 @@ class RecordsResponse(_Wire):
     """The records asked for that the worker may see."""
 
     records: list[PullRecord]
-
-
-# -- attachments (content-addressed blobs) ---------------------------------------------------
-
-#: Largest chunk of attachment bytes one request carries, up or down.
-ATTACHMENT_CHUNK = 256 * 1024
-#: Largest attachment the server accepts.
-MAX_ATTACHMENT_SIZE = 64 * 1024 * 1024
-#: Response header giving an attachment's whole size on a download.
-BLOB_SIZE_HEADER = "Lead-Blob-Size"
-#: A sha256 in lower-case hex, as attachments are addressed.
-SHA256_PATTERN = r"^[0-9a-f]{64}$"
-
-
-class BlobStatus(_Wire):
-    """What the server holds of one attachment's bytes: ``received`` so far of ``size``."""
-
-    sha256: str
-    size: int | None = None
-    received: int = 0
-    complete: bool = False
-
-
-# -- end of attachments ----------------------------------------------------------------------
 
 
 # -- conflicts: notices and resolutions (lead_server/conflicts.py, sync/conflicts.py) ----------
@@ -361,3 +338,27 @@ class ResolveResponse(_Wire):
     conflict: ConflictNotice
     accepted: bool
     followup_id: str | None = None
+
+
+# -- attachments (content-addressed blobs) ---------------------------------------------------
+
+#: Largest chunk of attachment bytes one request carries, up or down.
+ATTACHMENT_CHUNK = 256 * 1024
+#: Largest attachment the server accepts.
+MAX_ATTACHMENT_SIZE = 64 * 1024 * 1024
+#: Response header giving an attachment's whole size on a download.
+BLOB_SIZE_HEADER = "Lead-Blob-Size"
+#: A sha256 in lower-case hex, as attachments are addressed.
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
+
+class BlobStatus(_Wire):
+    """What the server holds of one attachment's bytes: ``received`` so far of ``size``."""
+
+    sha256: str
+    size: int | None = None
+    received: int = 0
+    complete: bool = False
+
+
+# -- end of attachments ----------------------------------------------------------------------
