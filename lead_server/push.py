@@ -371,6 +371,13 @@ class Push:
             )
         return out
 
+    def _among(self, column: Any, values: list[str]) -> Any:
+        """``column IN values``; on PostgreSQL one array parameter (one statement text,
+        prepared once, however many values)."""
+        if self.conn.dialect.name == "postgresql":
+            return column == any_(bindparam(None, values, type_=ARRAY(String)))
+        return column.in_(values)
+
     def _seen(self, ids: list[str]) -> dict[str, PushResult]:
         """Answers already given to these change ids (applied earlier, or quarantined)."""
         out: dict[str, PushResult] = {}
@@ -378,7 +385,7 @@ class Push:
             return out
         done = self.conn.execute(
             select(AppliedChange.change_id, AppliedChange.rev, AppliedChange.status).where(
-                AppliedChange.change_id.in_(ids)
+                self._among(AppliedChange.change_id, ids)
             )
         ).all()
         raised = self._raised([r.change_id for r in done if r.status == "conflict"])
@@ -390,7 +397,9 @@ class Push:
                 conflicts=raised.get(row.change_id, []),
             )
         for q in self.conn.execute(
-            select(Quarantine.change_id, Quarantine.reason).where(Quarantine.change_id.in_(ids))
+            select(Quarantine.change_id, Quarantine.reason).where(
+                self._among(Quarantine.change_id, ids)
+            )
         ):
             out.setdefault(
                 q.change_id,
