@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, func, insert, select, update
 
 from lead_desktop.store.ids import utcnow, uuid7
 from lead_desktop.sync.protocol import (
@@ -57,7 +57,7 @@ from lead_server.deps import (
 from lead_server.feed import pull_page, summary
 from lead_server.gzip_in import GzipRequestMiddleware
 from lead_server.migrations import migrate
-from lead_server.models import Device, EnrollCode, ServerSetting, User
+from lead_server.models import Conflict, Device, EnrollCode, ServerSetting, User
 from lead_server.push import Push
 
 #: Feature modules whose ``router`` is mounted under /api/v1.
@@ -267,7 +267,11 @@ def create_app(database_url: str) -> FastAPI:
     ) -> PullPage:
         """The changes after ``cursor`` this worker may see, by revision, tombstones included."""
         with read_tx(engine) as conn:
-            return pull_page(conn, p, cursor, limit)
+            page = pull_page(conn, p, cursor, limit)
+            newest = conn.execute(
+                select(func.max(Conflict.rev)).where(conflicts.conflict_scope(p))
+            ).scalar()
+        return page.model_copy(update={"conflict_rev": int(newest or 0)})
 
     @api.get("/summary")
     def get_summary(p: Reading) -> Summary:

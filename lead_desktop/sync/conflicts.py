@@ -100,6 +100,10 @@ def send_resolutions(client: SyncClient, report: SyncReport) -> None:
 
 def pull_notices(client: SyncClient, report: SyncReport) -> None:
     """Fetch conflicts (new or resolved elsewhere) on records this worker may see."""
+    if client.conflict_rev is not None:
+        with client.store.read() as conn:
+            if local.notice_cursor(conn) >= client.conflict_rev:
+                return  # the pull said there is nothing newer: no request needed
     filed = 0
     while True:
         with client.store.read() as conn:

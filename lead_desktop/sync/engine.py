@@ -97,6 +97,8 @@ class SyncClient:
         self.progress: Callable[[str, int], None] | None = None
         #: Seconds between end-of-sync checks when a sync moved nothing (None: check always).
         self.check_interval: float | None = None
+        #: The server's newest conflict revision in scope, from the last pull page.
+        self.conflict_rev: int | None = None
         #: (user, monotonic time to refresh by, answer) of the token in use, to reuse it.
         self._signed_in: tuple[str, float, TokenResponse] | None = None
 
@@ -300,6 +302,7 @@ class SyncClient:
                 self._apply(tx, page, report)
                 _set_state(tx.conn, CURSOR_KEY, str(page.next_cursor))
             self._tell("pull", report.pulled + report.removed)
+            self.conflict_rev = page.conflict_rev
             if page.done or page.next_cursor == cursor:
                 return
 

@@ -138,6 +138,9 @@ class PullPage(_Wire):
     scope_removed: list[ScopeRemoval] = Field(default_factory=list)
     next_cursor: int
     done: bool
+    #: The newest conflict revision in the worker's scope: a client whose conflict-notice
+    #: cursor has reached it has no notice to fetch (one request fewer per idle sync).
+    conflict_rev: int = 0
 
 
 class TableSummary(_Wire):
