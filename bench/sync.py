@@ -263,15 +263,8 @@ def enrolled(store: Any, url: str, engine: Any, user: str) -> Any:
 
 def sync_round(client: Any, report: Any) -> None:
     """``sync_once`` without its sign-in: what a signed-in laptop does on each sync."""
-    from lead_desktop.sync import attachments, conflicts
-
     client.push(report)
-    attachments.upload_pending(client, report)
-    conflicts.send_resolutions(client, report)
-    client.pull(report)
-    conflicts.pull_notices(client, report)
-    attachments.fetch_missing(client, report)
-    client.compare(report)
+    client.after_push(report)
 
 
 class Timer:

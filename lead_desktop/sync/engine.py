@@ -214,12 +214,7 @@ class SyncClient:
                 self._signed_in = None  # the server no longer takes the token: sign in again
                 self.sign_in(user, password)
                 self.push(report)
-            attachments.upload_pending(self, report)
-            conflicts.send_resolutions(self, report)
-            self.pull(report)
-            conflicts.pull_notices(self, report)
-            attachments.fetch_missing(self, report)
-            self.compare(report)
+            self.after_push(report)
         except SyncError as exc:
             if exc.code == "unauthorized":
                 self._signed_in = None
@@ -237,6 +232,16 @@ class SyncClient:
             },
         )
         return report
+
+    def after_push(self, report: SyncReport) -> None:
+        """The steps of a sync that follow the push: upload attachment bytes, send conflict
+        resolutions, pull, file conflict notices, download attachment bytes, check."""
+        attachments.upload_pending(self, report)
+        conflicts.send_resolutions(self, report)
+        self.pull(report)
+        conflicts.pull_notices(self, report)
+        attachments.fetch_missing(self, report)
+        self.compare(report)
 
     def push(self, report: SyncReport) -> None:
         """Send unpushed journal entries in batches; mark each batch once its answers apply."""
