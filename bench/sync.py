@@ -11,7 +11,8 @@ sync engine's own API (``SyncClient``: enroll, sign_in, push, pull, compare).
 Laptop A holds N participants (10,000 by default) from the product's demo generator with the
 optional fields filled, so each record's change-journal entry is about 1 KB. Phases:
 
-- first push: ``A.push`` of every record (one transaction per batch of 500 on the server);
+- first push: ``A.push`` of every record (one server transaction per batch of 2,000 entries,
+  MAX_PUSH_ENTRIES);
 - first pull: ``B.pull`` on a fresh, enrolled laptop, all N records applied to its store;
 - 50 edits: A changes E participants (one local transaction, not timed), ``A.push`` is timed,
   then ``B.pull`` is timed; R rounds, median and p95;

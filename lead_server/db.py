@@ -85,6 +85,19 @@ def read_tx(engine: Engine) -> Iterator[Connection]:
 
 
 @contextmanager
+def read_each(engine: Engine) -> Iterator[Connection]:
+    """A connection for reads that need no snapshot in common: each statement is consistent
+    by itself. PostgreSQL runs them in autocommit, without the round trips of BEGIN and
+    COMMIT; SQLite's BEGIN costs nothing."""
+    with engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            yield conn.execution_options(isolation_level="AUTOCOMMIT")
+        else:
+            with conn.begin():
+                yield conn
+
+
+@contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector around bulk work that makes no reference cycles.
 

@@ -9,11 +9,12 @@ feature routers can live in their own modules and still use these dependencies.
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
-from sqlalchemy import Engine, select
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy import Engine, bindparam, select
 
 from lead_desktop.sync.protocol import MIN_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION
 from lead_server.auth import read_token
-from lead_server.db import read_tx
+from lead_server.db import read_each
 from lead_server.models import Device, User
 from lead_server.scope import Principal
 
@@ -69,25 +70,45 @@ def engine_of(request: Request) -> Engine:
     return engine
 
 
-def protocol_header(
+async def protocol_header(
     lead_protocol: Annotated[int | None, Header(alias=PROTOCOL_HEADER)] = None,
 ) -> None:
-    """Check the protocol version a client names in its header."""
+    """Check the protocol version a client names in its header (async: no worker thread)."""
     check_protocol(lead_protocol)
 
 
-def principal(request: Request, authorization: Annotated[str | None, Header()] = None) -> Principal:
-    """The worker and device of a valid bearer token (a stolen device is refused here)."""
+#: The worker and device behind a token, read in one statement.
+_WHO = (
+    select(User.id, User.role, User.team, User.active, Device.id.label("device_id"), Device.revoked)
+    .join(Device, Device.id == bindparam("device_id"))  # any worker may sign in on a device
+    .where(User.id == bindparam("user_id"))
+)
+
+
+def _lookup(engine: Engine, user_id: str, device_id: str) -> Principal | None:
+    """The active worker and their device, or None."""
+    with read_each(engine) as conn:
+        row = conn.execute(_WHO, {"user_id": user_id, "device_id": device_id}).first()
+    if row is None or not row.active:
+        return None
+    return Principal(row.id, row.role, row.team, row.device_id, row.revoked)
+
+
+async def principal(
+    request: Request, authorization: Annotated[str | None, Header()] = None
+) -> Principal:
+    """The worker and device of a valid bearer token (a stolen device is refused here).
+
+    The token is checked on the event loop (an HMAC); the account and device are read in a
+    worker thread, in one statement, on every request: a revocation counts at once.
+    """
     scheme, _, token = (authorization or "").partition(" ")
     claims = read_token(request.app.state.token_key, token) if scheme.lower() == "bearer" else None
     if claims is None:
         raise ApiError(401, "unauthorized", "Sign in again: the token is missing or expired.")
-    with read_tx(engine_of(request)) as conn:
-        user = conn.execute(select(User).where(User.id == claims.user_id)).first()
-        device = conn.execute(select(Device).where(Device.id == claims.device_id)).first()
-    if user is None or not user.active or device is None:
+    p = await run_in_threadpool(_lookup, engine_of(request), claims.user_id, claims.device_id)
+    if p is None:
         raise ApiError(401, "unauthorized", "Sign in again: this account is not active.")
-    p = Principal(user.id, user.role, user.team, device.id, device.revoked)
     if p.revoked == "stolen":
         raise revoked_error("stolen")
     if p.role == "evaluator":
@@ -95,7 +116,7 @@ def principal(request: Request, authorization: Annotated[str | None, Header()] =
     return p
 
 
-def reading_principal(p: Annotated[Principal, Depends(principal)]) -> Principal:
+async def reading_principal(p: Annotated[Principal, Depends(principal)]) -> Principal:
     """A principal whose device is not revoked at all (a lost device may only push)."""
     if p.revoked != "none":
         raise revoked_error(p.revoked)

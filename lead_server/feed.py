@@ -2,25 +2,41 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
 import threading
 import time
 import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Engine,
+    Integer,
+    Select,
+    Text,
+    bindparam,
+    cast,
+    func,
+    literal_column,
+    null,
+    select,
+    true,
+    union_all,
+)
 
 from lead_desktop.sync.protocol import (
-    PullPage,
-    PullRecord,
-    ScopeRemoval,
+    PROTOCOL_VERSION,
     Summary,
     TableSummary,
     checksum,
 )
 from lead_server.db import gc_paused
-from lead_server.models import Record, RevCounter, ScopeEvent
+from lead_server.models import Conflict, Record, RevCounter, ScopeEvent
 from lead_server.scope import Principal, record_scope, removal_scope
 
 #: Scopes whose summary each process keeps, per database, and the largest one it keeps.
@@ -30,46 +46,106 @@ TALLY_MAX_ROWS = 250_000
 TALLY_TTL_S = 300.0
 
 
-def pull_page(conn: Connection, p: Principal, cursor: int, limit: int) -> PullPage:
-    """The changes after ``cursor`` this worker may see, in revision order, at most ``limit``."""
+def pull_page(conn: Connection, p: Principal, cursor: int, limit: int) -> str:
+    """The changes after ``cursor`` this worker may see, in revision order, at most ``limit``,
+    as the JSON text of a ``PullPage``.
+
+    Each record's fields go out as the text the database holds: decoding them only to encode
+    them again was most of a page's cost.
+    """
+    kind = _scope_kind(p)
+    newest = conn.execute(_newest_conflict(kind), {"team": p.team}).scalar()
     with gc_paused():
-        return _page(conn, p, cursor, limit)
+        return _page(conn, p, cursor, limit, int(newest or 0))
 
 
-def _page(conn: Connection, p: Principal, cursor: int, limit: int) -> PullPage:
-    records = conn.execute(
-        select(Record.table_name, Record.row_id, Record.rev, Record.fields, Record.deleted)
-        .where(Record.rev > cursor, record_scope(p))
+def _scope_kind(p: Principal) -> str:
+    return "all" if p.sees_all else "team" if p.team is not None else "none"
+
+
+@functools.cache
+def _newest_conflict(kind: str) -> Select[Any]:
+    """The newest conflict revision in one kind of scope (parameter: team)."""
+    scope = {
+        "all": true(),
+        "team": Conflict.team == bindparam("team"),
+        "none": Conflict.team.is_(None),
+    }[kind]
+    return select(func.max(Conflict.rev)).where(scope)
+
+
+@functools.cache
+def _page_statement(kind: str) -> Select[Any]:
+    """The page query for one kind of scope, built once (parameters: cursor, limit, team).
+
+    One statement (one snapshot, one round trip): the first ``limit`` changes of records and
+    of scope removals after the cursor, merged by revision.
+    """
+    scope = {
+        "all": (true(), ScopeEvent.rev < 0),
+        "team": (Record.team == bindparam("team"), ScopeEvent.team == bindparam("team")),
+        "none": (Record.team.is_(None), ScopeEvent.team.is_(None)),
+    }[kind]
+    after = bindparam("cursor", type_=Integer)
+    limit = bindparam("limit", type_=Integer)
+    changed = (
+        select(
+            literal_column("1").label("kind"),
+            Record.table_name,
+            Record.row_id,
+            Record.rev,
+            cast(Record.fields, Text).label("fields_json"),
+            Record.deleted,
+        )
+        .where(Record.rev > after, scope[0])
         .order_by(Record.rev)
         .limit(limit)
-    ).all()
-    removals = conn.execute(
-        select(ScopeEvent.table_name, ScopeEvent.row_id, ScopeEvent.rev)
-        .where(ScopeEvent.rev > cursor, removal_scope(p))
+        .subquery()
+    )
+    left = (
+        select(
+            literal_column("2").label("kind"),
+            ScopeEvent.table_name,
+            ScopeEvent.row_id,
+            ScopeEvent.rev,
+            cast(null(), Text).label("fields_json"),
+            cast(null(), Boolean).label("deleted"),
+        )
+        .where(ScopeEvent.rev > after, scope[1])
         .order_by(ScopeEvent.rev)
         .limit(limit)
+        .subquery()
+    )
+    both = union_all(select(changed), select(left)).subquery()
+    return select(both).order_by(both.c.rev).limit(limit)
+
+
+def _page(conn: Connection, p: Principal, cursor: int, limit: int, conflict_rev: int) -> str:
+    # limit + 1: fewer in all means neither kind was cut short, so nothing more follows.
+    items = conn.execute(
+        _page_statement(_scope_kind(p)), {"cursor": cursor, "limit": limit + 1, "team": p.team}
     ).all()
-    items = sorted([*records, *removals], key=lambda r: int(r.rev))
-    done = len(records) < limit and len(removals) < limit and len(items) <= limit
+    # Fewer than limit + 1 in all: neither kind was cut short, so nothing more follows.
+    done = len(items) <= limit
     items = items[:limit]
     horizon = int(items[-1].rev) if items else cursor
-    return PullPage(
-        cursor=cursor,
-        records=[
-            # Built without validation: these values come from the records table as stored.
-            PullRecord.model_construct(
-                table=r.table_name, row_id=r.row_id, rev=r.rev, fields=r.fields, deleted=r.deleted
-            )
-            for r in records
-            if r.rev <= horizon
-        ],
-        scope_removed=[
-            ScopeRemoval(table=r.table_name, row_id=r.row_id, rev=r.rev)
-            for r in removals
-            if r.rev <= horizon
-        ],
-        next_cursor=horizon,
-        done=done,
+    dumps = json.dumps
+    record_texts = [
+        f'{{"table":{dumps(r.table_name)},"row_id":{dumps(r.row_id)},"rev":{int(r.rev)},'
+        f'"fields":{r.fields_json},"deleted":{"true" if r.deleted else "false"}}}'
+        for r in items
+        if r.kind == 1
+    ]
+    removal_texts = [
+        f'{{"table":{dumps(r.table_name)},"row_id":{dumps(r.row_id)},"rev":{int(r.rev)}}}'
+        for r in items
+        if r.kind == 2
+    ]
+    return (
+        f'{{"protocol":{PROTOCOL_VERSION},"cursor":{int(cursor)},'
+        f'"records":[{",".join(record_texts)}],"scope_removed":[{",".join(removal_texts)}],'
+        f'"next_cursor":{horizon},"done":{"true" if done else "false"},'
+        f'"conflict_rev":{int(conflict_rev)}}}'
     )
 
 

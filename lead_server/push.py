@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -34,12 +33,12 @@ from lead_desktop.store.schema import SYNCED_TABLES, AuditEvent
 from lead_desktop.sync.protocol import (
     APPEND_ONLY_TABLES,
     FieldConflict,
-    PushEntry,
     PushResult,
     PushStatus,
     conflict_id,
 )
 from lead_server.db import gc_paused
+from lead_server.entries import Checked, Entry, check_entry
 from lead_server.errors import RejectedEntry
 from lead_server.models import (
     AppliedChange,
@@ -211,7 +210,6 @@ _PG_FLUSH = text(
 )
 _MISSING: Any = object()
 #: An entry as checked before the lock: its change id, the entry or why it is malformed.
-Checked = tuple[str | None, PushEntry | None, str]
 
 
 @dataclass(frozen=True)
@@ -265,7 +263,7 @@ class Push:
     def run(self, raw_entries: list[Any]) -> list[PushResult]:
         """Answer every entry, in order; a refused entry never stops the others."""
         with gc_paused():
-            checked = [_check(raw) for raw in raw_entries]
+            checked = [check_entry(raw) for raw in raw_entries]
             results = None
             if self.conn.dialect.name == "postgresql":
                 results = self._attempt(self._before_lock, raw_entries, checked)
@@ -407,9 +405,7 @@ class Push:
             )
         return out
 
-    def _one(
-        self, raw: Any, change_id: str | None, entry: PushEntry | None, reason: str
-    ) -> PushResult:
+    def _one(self, raw: Any, change_id: str | None, entry: Entry | None, reason: str) -> PushResult:
         if entry is None:
             return self._quarantine(raw, change_id, reason)
         self._undo = []
@@ -478,12 +474,12 @@ class Push:
 
     # -- the batch's records ----------------------------------------------------------------
 
-    def _prefetch(self, entries: list[PushEntry]) -> None:
+    def _prefetch(self, entries: list[Entry]) -> None:
         """Read the batch's records and the parents they name, a statement per table."""
         wanted: dict[str, list[str]] = {}
         for entry in entries:
             wanted.setdefault(entry.table, []).append(entry.row_id)
-            for table, row_id in _parents(entry.table, {k: c.new for k, c in entry.fields.items()}):
+            for table, row_id in _parents(entry.table, entry.new):
                 wanted.setdefault(table, []).append(row_id)
         self._load(wanted)
         wanted = {}
@@ -599,8 +595,8 @@ class Push:
 
     # -- one entry ------------------------------------------------------------------------
 
-    def _apply(self, entry: PushEntry) -> PushResult:
-        unknown = set(entry.fields) - FIELDS[entry.table]
+    def _apply(self, entry: Entry) -> PushResult:
+        unknown = entry.new.keys() - FIELDS[entry.table]
         if unknown:
             raise RejectedEntry(f"unknown fields on {entry.table}: {sorted(unknown)}")
         row = self._row(entry.table, entry.row_id)  # every column of the record
@@ -611,7 +607,7 @@ class Push:
         self._check_scope(row.team)
         if entry.table in APPEND_ONLY_TABLES:
             stored = {**row.fields, "deleted": row.deleted}
-            if all(_same(stored.get(k), c.new) for k, c in entry.fields.items()):
+            if all(_same(stored.get(k), v) for k, v in entry.new.items()):
                 return PushResult(change_id=entry.change_id, status="applied", rev=row.rev)
             raise RejectedEntry(f"{entry.table} is append-only and this record already exists")
         return self._merge(entry, row)
@@ -620,8 +616,8 @@ class Push:
         if not self.p.sees_all and team != self.p.team:
             raise RejectedEntry("this record is outside your team's scope")
 
-    def _create(self, entry: PushEntry) -> PushResult:
-        values = {k: c.new for k, c in entry.fields.items()}
+    def _create(self, entry: Entry) -> PushResult:
+        values = dict(entry.new)
         deleted = bool(values.pop("deleted", False))
         owner = self._owner(entry.table, entry.row_id, values)
         team = self._team(entry.table, owner, values)
@@ -630,20 +626,18 @@ class Push:
         self._put(entry.table, entry.row_id, self._state(rev, values, deleted, team, owner))
         return PushResult(change_id=entry.change_id, status="applied", rev=rev)
 
-    def _merge(self, entry: PushEntry, row: Any) -> PushResult:
+    def _merge(self, entry: Entry, row: Any) -> PushResult:
         current = {**row.fields, "deleted": row.deleted}
         changes: dict[str, Any] = {}
         conflicts: list[FieldConflict] = []
-        for name, change in entry.fields.items():
+        for name, new in entry.new.items():
             value = current.get(name)
-            if _same(value, change.new):
+            if _same(value, new):
                 continue
-            if _same(value, change.old):
-                changes[name] = change.new
+            if _same(value, entry.old[name]):
+                changes[name] = new
             else:
-                conflicts.append(
-                    FieldConflict(field=name, server_value=value, client_value=change.new)
-                )
+                conflicts.append(FieldConflict(field=name, server_value=value, client_value=new))
         if conflicts:
             self._guard()  # conflicts are written at once: undone with this entry if refused
         # -- conflicts: a revision and the team for notices, who and when for both sides ----
@@ -752,16 +746,6 @@ class Push:
             self._put(table, row_id, replace(row, rev=self.revs.next(), team=team))
 
 
-def _check(raw: Any) -> tuple[str | None, PushEntry | None, str]:
-    """An entry's change id (when usable) and the entry, or why it is malformed."""
-    change_id = raw.get("change_id") if isinstance(raw, dict) else None
-    change_id = change_id if _text(change_id) else None
-    try:
-        return change_id, PushEntry.model_validate(raw), ""
-    except ValidationError as exc:
-        return change_id, None, _describe(exc)
-
-
 def _parents(table: str, fields: dict[str, Any]) -> Iterator[Key]:
     """The records a record's owner and team are looked up in (see scope.owner_of)."""
     if table in VIA_PARENT:
@@ -801,12 +785,3 @@ def _as_repeat(result: PushResult) -> PushResult:
 
 def _text(value: Any) -> bool:
     return isinstance(value, str) and 0 < len(value) <= 64
-
-
-def _describe(exc: ValidationError) -> str:
-    """A validation failure in one line, naming fields but never quoting their values."""
-    parts = []
-    for err in exc.errors()[:5]:
-        where = ".".join(str(x) for x in err["loc"]) or "entry"
-        parts.append(f"{where}: {err['msg']}")
-    return "malformed entry: " + "; ".join(parts)

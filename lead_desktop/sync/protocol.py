@@ -18,7 +18,7 @@ MIN_PROTOCOL_VERSION = 1
 #: Request header a client sends its protocol version in.
 PROTOCOL_HEADER = "Lead-Protocol"
 #: Most entries one push may carry.
-MAX_PUSH_ENTRIES = 500
+MAX_PUSH_ENTRIES = 2000
 #: Most records one pull page may carry.
 MAX_PULL_PAGE = 2000
 
