@@ -340,13 +340,16 @@ class Push:
         self, raw_entries: list[Any], checked: list[Checked], seen: dict[str, PushResult]
     ) -> list[PushResult]:
         results = []
+        first: dict[str, PushResult] = {}  # answered earlier in this batch
         for raw, (change_id, entry, reason) in zip(raw_entries, checked, strict=True):
             if change_id is not None and change_id in seen:
                 result = seen[change_id]
+            elif change_id is not None and change_id in first:
+                result = seen[change_id] = _as_repeat(first[change_id])
             else:
                 result = self._one(raw, change_id, entry, reason)
                 if change_id is not None:
-                    seen[change_id] = _as_repeat(result)
+                    first[change_id] = result
             self.counts[result.status] += 1
             results.append(result)
         return results
