@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
+import queue
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Text, bindparam, delete, select, type_coerce, update
@@ -244,32 +247,66 @@ class SyncClient:
         self.compare(report)
 
     def push(self, report: SyncReport) -> None:
-        """Send unpushed journal entries in batches; mark each batch once its answers apply."""
-        while True:
-            with self.store.read() as conn:
-                rows = conn.execute(_UNPUSHED.limit(self.batch)).mappings().all()
-            if not rows:
-                return
-            body = (
-                f'{{"device_id":{json.dumps(self.server_device_id)},"entries":['
-                + ",".join(_wire_entry_text(row) for row in rows)
-                + "]}"
+        """Send unpushed journal entries in batches; mark each batch once its answers apply.
+
+        Batches go out in journal order, one at a time: the next is sent as soon as the
+        server has answered the one before (it may build on it). The network runs on a
+        background thread (see :class:`_Ahead`), so while the server works on one batch this
+        thread files the previous batch's answers and reads and encodes the next. A journal row
+        is marked pushed only in the transaction that files its own answer; after a failed
+        request nothing later is sent, and a batch whose answer was lost is answered
+        ``duplicate`` (with its conflicts, if it raised any) when it is sent again.
+        """
+        after = 0
+        with _Ahead("lead-sync-push") as ahead:
+            while True:
+                rows = self._unpushed(after)
+                if rows:
+                    after = rows[-1]["seq"]
+                    ahead.submit(partial(self._send_batch, rows, self._push_body(rows)))
+                if ahead.pending and (not rows or ahead.pending >= PUSH_AHEAD):
+                    sent, got = ahead.result()
+                    self._file_answers(sent, got, report)
+                elif not rows:
+                    return
+
+    def _unpushed(self, after: int) -> list[Any]:
+        """The next batch of unpushed journal rows after journal sequence ``after``."""
+        with self.store.read() as conn:
+            return list(
+                conn.execute(_UNPUSHED.where(ChangeJournal.seq > after).limit(self.batch))
+                .mappings()
+                .all()
             )
-            got = PushResponse.model_validate(self.transport.call("POST", "/push", json_text=body))
-            if len(got.results) != len(rows):
-                raise SyncError("the server answered a different number of entries")
-            with self.store.write() as tx:
-                for row, result in zip(rows, got.results, strict=True):
-                    self._settle(tx, row, result, report)
-                tx.conn.execute(
-                    update(ChangeJournal)
-                    .where(ChangeJournal.seq.in_([row["seq"] for row in rows]))
-                    .values(pushed_at=utcnow())
-                )
-                _learn_created_revs(tx, rows, got.results)
-            self._tell(
-                "push", report.pushed + report.duplicates + report.conflicts + report.rejected
+
+    def _push_body(self, rows: Sequence[Any]) -> str:
+        return (
+            f'{{"device_id":{json.dumps(self.server_device_id)},"entries":['
+            + ",".join(_wire_entry_text(row) for row in rows)
+            + "]}"
+        )
+
+    def _send_batch(self, rows: Sequence[Any], body: str) -> tuple[Sequence[Any], PushResponse]:
+        """POST one batch (on the background thread: network and parsing only)."""
+        got = PushResponse.model_validate_json(
+            self.transport.call_bytes("POST", "/push", json_text=body)
+        )
+        if len(got.results) != len(rows):
+            raise SyncError("the server answered a different number of entries")
+        return rows, got
+
+    def _file_answers(self, rows: Sequence[Any], got: PushResponse, report: SyncReport) -> None:
+        """Settle one batch's answers and mark its rows pushed, in one transaction."""
+        with self.store.write() as tx:
+            for row, result in zip(rows, got.results, strict=True):
+                self._settle(tx, row, result, report)
+            tx.conn.execute(
+                update(ChangeJournal)
+                .where(ChangeJournal.seq.in_([row["seq"] for row in rows]))
+                .values(pushed_at=utcnow())
             )
+            _learn_created_revs(tx, rows, got.results)
+        self._tell("push", report.pushed + report.duplicates + report.conflicts + report.rejected)
 
     def _tell(self, phase: str, done: int) -> None:
         if self.progress is not None:
@@ -293,23 +330,45 @@ class SyncClient:
             conflicts.from_push(tx, row, result)
 
     def pull(self, report: SyncReport) -> None:
-        """Fetch pages from the stored cursor; apply each and move the cursor in one commit."""
-        while True:
-            with self.store.read() as conn:
-                cursor = int(_state(conn, CURSOR_KEY) or 0)
-            page = PullPage.model_validate(
-                self.transport.call("GET", "/pull", params={"cursor": cursor, "limit": self.page})
-            )
-            with self.store.write() as tx:
-                tx.conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-                if int(_state(tx.conn, CURSOR_KEY) or 0) != cursor:
-                    raise SyncError("another sync moved the cursor meanwhile; sync again")
-                self._apply(tx, page, report)
-                _set_state(tx.conn, CURSOR_KEY, str(page.next_cursor))
-            self._tell("pull", report.pulled + report.removed)
-            self.conflict_rev = page.conflict_rev
-            if page.done or page.next_cursor == cursor:
-                return
+        """Fetch pages from the stored cursor; apply each and move the cursor in one commit.
+
+        While one page is applied here, the next is fetched and parsed on a background thread
+        (see :class:`_Ahead`); pages are still applied one by one, in order, each in its own
+        transaction with the cursor move. A failed fetch is raised here after the pages before
+        it are committed, as if fetched in turn. A page with nothing in it (nothing new) opens
+        no write transaction.
+        """
+        with self.store.read() as conn:
+            cursor = int(_state(conn, CURSOR_KEY) or 0)
+        with _Ahead("lead-sync-pull") as ahead:
+            page = self._fetch_page(cursor)
+            while True:
+                last = page.done or page.next_cursor == cursor
+                if not last:
+                    ahead.submit(partial(self._fetch_page, page.next_cursor))
+                if page.records or page.scope_removed or page.next_cursor != cursor:
+                    self._commit_page(cursor, page, report)
+                self._tell("pull", report.pulled + report.removed)
+                self.conflict_rev = page.conflict_rev
+                if last:
+                    return
+                cursor = page.next_cursor
+                page = ahead.result()
+
+    def _fetch_page(self, cursor: int) -> PullPage:
+        """GET one page and parse it (also on the background thread: no store access)."""
+        return PullPage.model_validate_json(
+            self.transport.call_bytes("GET", "/pull", params={"cursor": cursor, "limit": self.page})
+        )
+
+    def _commit_page(self, cursor: int, page: PullPage, report: SyncReport) -> None:
+        """Apply one page fetched from ``cursor`` and move the cursor, in one transaction."""
+        with self.store.write() as tx:
+            tx.conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            if int(_state(tx.conn, CURSOR_KEY) or 0) != cursor:
+                raise SyncError("another sync moved the cursor meanwhile; sync again")
+            self._apply(tx, page, report)
+            _set_state(tx.conn, CURSOR_KEY, str(page.next_cursor))
 
     def _apply(self, tx: Tx, page: PullPage, report: SyncReport) -> None:
         applier = PageApplier(tx)
@@ -326,6 +385,82 @@ class SyncClient:
         """Push what the journal holds and pull what follows (after a repair moved records)."""
         self.push(SyncReport())
         self.pull(SyncReport())
+
+
+#: Push batches handed to the background thread and not yet filed: one being answered by the
+#: server and one ready to go the moment that answer arrives.
+PUSH_AHEAD = 2
+
+
+class _Ahead:
+    """Runs network calls one after another on one background thread, in the order given.
+
+    The caller takes the results in the same order (:meth:`result`), so it can apply one
+    answer while the next request is on the wire (the server is another process, and the
+    laptop has more than one core). Calls run strictly one at a time: a request is sent only
+    once the one before it has been answered. After a call fails, the calls given after it
+    are not run; each of their results raises that same error, so the caller sees exactly
+    the error the call would have raised on its own thread. The thread never touches the
+    store. It starts with the first call given, and leaving the ``with`` block stops it:
+    calls not yet started are dropped and a call under way is waited for, so no thread
+    outlives the sync step that started it.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        #: Calls given and their results not yet taken.
+        self.pending = 0
+        self._calls: queue.SimpleQueue[Callable[[], Any] | None] = queue.SimpleQueue()
+        self._results: queue.SimpleQueue[tuple[bool, Any]] = queue.SimpleQueue()
+        self._closing = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> _Ahead:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def submit(self, call: Callable[[], Any]) -> None:
+        """Queue ``call`` to run after those given before it."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+            self._thread.start()
+        self._calls.put(call)
+        self.pending += 1
+
+    def result(self) -> Any:
+        """Wait for the oldest call not yet taken; return its result or raise its error."""
+        if not self.pending:
+            raise RuntimeError("no call is waiting for its result")
+        ok, value = self._results.get()
+        self.pending -= 1
+        if not ok:
+            raise value
+        return value
+
+    def close(self) -> None:
+        """Drop the calls not started, wait for the one under way, end the thread."""
+        if self._thread is None:
+            return
+        self._closing.set()
+        self._calls.put(None)
+        self._thread.join()
+        self._thread = None
+
+    def _run(self) -> None:
+        failed: BaseException | None = None
+        while True:
+            call = self._calls.get()
+            if call is None or self._closing.is_set():
+                return
+            if failed is None:
+                try:
+                    self._results.put((True, call()))
+                    continue
+                except BaseException as exc:  # handed to the caller, raised there
+                    failed = exc
+            self._results.put((False, failed))
 
 
 #: Unpushed journal rows in order; ``fields`` as the journal's own JSON text (not decoded).

@@ -315,6 +315,15 @@ class Transport:
         """Send one request; return the decoded JSON answer or raise SyncError.
 
         A ``json=`` body is sent gzip-compressed when it is longer than GZIP_MIN_BYTES."""
+        return self._send(method, path, kw).json()
+
+    def call_bytes(self, method: str, path: str, **kw: Any) -> bytes:
+        """Like :meth:`call`, but return the answer's body undecoded (for a caller that parses
+        it straight into a model, e.g. ``PullPage.model_validate_json``)."""
+        return self._send(method, path, kw).content
+
+    def _send(self, method: str, path: str, kw: dict[str, Any]) -> httpx.Response:
+        """Send one request; return the answer when it is not an error, else raise SyncError."""
         if "json" in kw or "json_text" in kw:
             kw = encode_json_body(kw)
         try:
@@ -334,7 +343,7 @@ class Transport:
                 code=str(body["error"]) if "error" in body else None,
                 body=body,
             )
-        return got.json()
+        return got
 
     def _network_error(self, exc: httpx.HTTPError) -> SyncError:
         cause: BaseException | None = exc
