@@ -28,8 +28,28 @@ _LETTERS = str.maketrans(
 _APOSTROPHES = frozenset("'’‘ʼʻ`´′")
 
 
+def _ascii_fold_table() -> dict[int, str | None]:
+    """What :func:`_fold_unicode` does to each ASCII character, as a ``str.translate`` table:
+    NFKD and combining marks leave ASCII alone and casefold is lower case there, so letters
+    and digits are lowered, apostrophes vanish and everything else becomes a space."""
+    table: dict[int, str | None] = {}
+    for code in range(128):
+        ch = chr(code)
+        table[code] = None if ch in _APOSTROPHES else ch.lower() if ch.isalnum() else " "
+    return table
+
+
+_ASCII_FOLD = _ascii_fold_table()
+
+
 def fold(text: str) -> str:
     """Return text folded for comparison: "Zoë O'Brien-Ćosić" -> "zoe obrien cosic"."""
+    if text.isascii():  # most names: one table lookup per character, the same result
+        return " ".join(text.translate(_ASCII_FOLD).split())
+    return _fold_unicode(text)
+
+
+def _fold_unicode(text: str) -> str:
     compat = unicodedata.normalize("NFKD", text)  # e.g. "ﬁ" -> "fi", "ℌ" -> "H"
     decomposed = unicodedata.normalize("NFKD", compat.casefold())
     chars: list[str] = []
