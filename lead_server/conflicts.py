@@ -33,7 +33,7 @@ from lead_server.db import read_tx, write_tx
 from lead_server.deps import ApiError, Reading, Signed, check_protocol, engine_of
 from lead_server.models import Conflict, Record, User
 from lead_server.models import ConflictResolution as Resolution
-from lead_server.push import Revisions
+from lead_server.revisions import Revisions
 from lead_server.scope import Principal
 
 logger = logging.getLogger(__name__)

@@ -4,25 +4,18 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
-    Boolean,
     Connection,
-    Float,
-    Integer,
     NestedTransaction,
     String,
-    Table,
     any_,
     bindparam,
     insert,
     select,
-    text,
-    update,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import DataError, IntegrityError
@@ -37,6 +30,8 @@ from lead_desktop.sync.protocol import (
     PushStatus,
     conflict_id,
 )
+from lead_server.batch import BatchRecords, Key, Row, restore
+from lead_server.bulk_sql import PG_FLUSH, json_rows
 from lead_server.db import gc_paused
 from lead_server.entries import Checked, Entry, check_entry
 from lead_server.errors import RejectedEntry
@@ -45,9 +40,8 @@ from lead_server.models import (
     Conflict,
     Quarantine,
     Record,
-    RevCounter,
-    ScopeEvent,
 )
+from lead_server.revisions import Provisional, Revisions
 from lead_server.scope import OWN_TEAM, VIA_PARENT, Principal
 
 logger = logging.getLogger(__name__)
@@ -69,164 +63,12 @@ def _same(a: Any, b: Any) -> bool:
     return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
 
 
-class Revisions:
-    """Hands out revisions from the global counter, held under its row lock until commit.
-
-    Every writer of records takes this lock first (a push, a conflict resolution), so records
-    need no row locks of their own: under it, a writer sees every earlier writer's commit.
-    """
-
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-        # FOR UPDATE holds the row lock to commit (SQLite: BEGIN IMMEDIATE already does), so
-        # revisions become visible in the order they were given and no two writers share one.
-        self.value = int(
-            conn.execute(
-                select(RevCounter.value).where(RevCounter.id == 1).with_for_update()
-            ).scalar_one()
-        )
-        self.start = self.value
-
-    def next(self) -> int:
-        """Return the next revision."""
-        self.value += 1
-        return self.value
-
-    def save(self) -> None:
-        """Store the counter (before commit)."""
-        if self.value != self.start:
-            self.conn.execute(update(RevCounter).where(RevCounter.id == 1).values(value=self.value))
-
-
-class _Provisional(Revisions):
-    """Revisions numbered -1, -2, ... before the lock is taken; the k-th becomes counter + k
-    when the batch is written under it (see _FINAL_REV)."""
-
-    def __init__(self) -> None:  # no lock, no database
-        self.value = self.start = 0
-
-    def next(self) -> int:
-        """Return the next provisional revision."""
-        self.value -= 1
-        return self.value
-
-    def save(self) -> None:
-        """Nothing to store: the batch's statement moves the counter."""
-
-
 class _Contended(Exception):
     """The batch cannot be applied before the lock (it writes at once, or what it read
     changed meanwhile): it is rolled back and applied under the lock."""
 
 
-Key = tuple[str, str]
-#: Rows read per statement when loading a batch's records.
-LOAD_CHUNK = 1000
-_RECORDS: Any = Record.__table__
-
-
-def _by_ids(*columns: Any) -> dict[str, Any]:
-    """``columns`` of one table's records among a list of ids, per dialect: PostgreSQL takes
-    the list as one array parameter (one statement text, prepared once), SQLite as ``IN``."""
-    where = _RECORDS.c.table_name == bindparam("table")
-    return {
-        "postgresql": select(*columns).where(
-            where, _RECORDS.c.row_id == any_(bindparam("ids", type_=ARRAY(String)))
-        ),
-        "sqlite": select(*columns).where(
-            where, _RECORDS.c.row_id.in_(bindparam("ids", expanding=True))
-        ),
-    }
-
-
-_LOAD = _by_ids(_RECORDS)
-_UPDATE = update(_RECORDS).where(
-    _RECORDS.c.table_name == bindparam("key_table"), _RECORDS.c.row_id == bindparam("key_row")
-)
-_STATE = ("rev", "fields", "deleted", "team", "owner_id", "updated_at", "updated_by", "device_id")
-
-
-def _recordset(table: Table, columns: list[str], param: str) -> str:
-    """``jsonb_to_recordset(...) AS x(...)``: rows of ``table``'s columns from the JSON list in
-    parameter ``param`` (PostgreSQL)."""
-    kinds = []
-    for name in columns:
-        kind = table.c[name].type
-        sql = (
-            "jsonb"
-            if isinstance(kind, JSON)
-            else "boolean"
-            if isinstance(kind, Boolean)
-            else "bigint"
-            if isinstance(kind, Integer)
-            else "double precision"
-            if isinstance(kind, Float)
-            else "text"
-        )
-        kinds.append(f"{name} {sql}")
-    return f"jsonb_to_recordset(CAST(:{param} AS jsonb)) AS x({', '.join(kinds)})"
-
-
-#: A revision from the JSON rows: provisional ones (-k, see _Provisional) become base + k.
-_FINAL_REV = "CASE WHEN x.rev < 0 THEN CAST(:base AS bigint) - x.rev ELSE x.rev END"
-
-
-def _values(columns: list[str]) -> str:
-    return ", ".join(_FINAL_REV if name == "rev" else f"x.{name}" for name in columns)
-
-
-def _insert_from_json(table: Table, columns: list[str]) -> str:
-    rows = _recordset(table, columns, table.name)
-    return f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT {_values(columns)} FROM {rows}"
-
-
-_RECORD_COLUMNS = ["table_name", "row_id", *_STATE]
-_SCOPE_EVENTS: Any = ScopeEvent.__table__
-_ANSWERS: Any = AppliedChange.__table__
-_QUARANTINE: Any = Quarantine.__table__
-#: PostgreSQL: a whole batch's writes and the counter in one statement (one round trip under
-#: the revision lock). Each JSON parameter is a list of rows; an empty list writes nothing.
-#: It answers how many of the records the batch was merged against (``read``: table, row id,
-#: revision or null when absent) no longer stand as read; then the caller rolls it back.
-_PG_FLUSH = text(
-    "WITH new_records AS ("
-    + _insert_from_json(_RECORDS, _RECORD_COLUMNS)
-    + "), changed_records AS (UPDATE record AS r SET "
-    + ", ".join(f"{name} = {_values([name])}" for name in _STATE)
-    + " FROM "
-    + _recordset(_RECORDS, _RECORD_COLUMNS, "changed_record")
-    + " WHERE r.table_name = x.table_name AND r.row_id = x.row_id"
-    + "), scope_events AS ("
-    + _insert_from_json(_SCOPE_EVENTS, ["rev", "table_name", "row_id", "team"])
-    + "), answers AS ("
-    + _insert_from_json(_ANSWERS, ["change_id", "rev", "status", "device_id", "at"])
-    + "), refused AS ("
-    + _insert_from_json(_QUARANTINE, ["change_id", "device_id", "user_id", "reason", "entry", "at"])
-    + "), counter AS (UPDATE rev_counter SET value = :counter WHERE id = 1)"
-    + " SELECT count(*) FROM "
-    + _recordset(_RECORDS, ["table_name", "row_id", "rev"], "read")
-    + " LEFT JOIN record AS r ON r.table_name = x.table_name AND r.row_id = x.row_id"
-    + " WHERE r.rev IS DISTINCT FROM x.rev"
-)
-_MISSING: Any = object()
-#: An entry as checked before the lock: its change id, the entry or why it is malformed.
-
-
-@dataclass(frozen=True)
-class Row:
-    """A record as this push sees it: as stored, with the batch's earlier entries applied."""
-
-    rev: int
-    fields: dict[str, Any]
-    deleted: bool
-    team: str | None
-    owner_id: str | None
-    updated_at: str
-    updated_by: str
-    device_id: str
-
-
-class Push:
+class Push(BatchRecords):
     """One push, applied in the caller's transaction.
 
     The batch's records are read with one statement per table, the entries merged in order in
@@ -299,17 +141,17 @@ class Push:
         writes everything at its final revision and moves the counter. Other pushes wait for
         the lock only as long as that statement and the commit take."""
         seen = self._read(checked)
-        self.revs = _Provisional()
+        self.revs = Provisional()
         results = self._answer(raw_entries, checked, seen)
         count = -self.revs.value
         params = self._bulk_params()
-        params["read"] = _json_rows(
+        params["read"] = json_rows(
             [{"table_name": t, "row_id": r, "rev": rev} for (t, r), rev in self._read_revs.items()]
         )
         self.revs = Revisions(self.conn)
         base = self.revs.value
         changed = self.conn.execute(
-            _PG_FLUSH, {**params, "base": base, "counter": base + count}
+            PG_FLUSH, {**params, "base": base, "counter": base + count}
         ).scalar_one()
         if changed:
             raise _Contended
@@ -447,15 +289,15 @@ class Push:
         if self._savepoint is not None and self._savepoint.is_active:
             self._savepoint.rollback()
         for key, row, dirty in reversed(self._undo):
-            _restore(self._rows, key, row)
-            _restore(self._dirty, key, dirty)
+            restore(self._rows, key, row)
+            restore(self._dirty, key, dirty)
         self._undo = []
         for name, count in marks.items():
             del self._out[name][count:]
 
     def _guard(self) -> None:
         """Open a savepoint before the current entry writes at once, so it can be undone."""
-        if isinstance(self.revs, _Provisional):
+        if isinstance(self.revs, Provisional):
             raise _Contended  # writing at once needs the lock
         if self._savepoint is None:
             self._savepoint = self.conn.begin_nested()
@@ -474,102 +316,6 @@ class Push:
         else:
             self._out["quarantine"].append(row)
         return PushResult(change_id=change_id, status="rejected", reason=reason)
-
-    # -- the batch's records ----------------------------------------------------------------
-
-    def _prefetch(self, entries: list[Entry]) -> None:
-        """Read the batch's records and the parents they name, a statement per table."""
-        wanted: dict[str, list[str]] = {}
-        for entry in entries:
-            wanted.setdefault(entry.table, []).append(entry.row_id)
-            for table, row_id in _parents(entry.table, entry.new):
-                wanted.setdefault(table, []).append(row_id)
-        self._load(wanted)
-        wanted = {}
-        for (table, _), row in self._rows.items():
-            if row is not None:
-                for parent, row_id in _parents(table, row.fields):
-                    wanted.setdefault(parent, []).append(row_id)
-                if row.owner_id is not None:
-                    wanted.setdefault("participant", []).append(row.owner_id)
-        self._load(wanted)
-
-    def _load(self, wanted: dict[str, list[str]]) -> None:
-        for table, ids in wanted.items():
-            missing = [i for i in dict.fromkeys(ids) if (table, i) not in self._rows]
-            for start in range(0, len(missing), LOAD_CHUNK):
-                chunk = missing[start : start + LOAD_CHUNK]
-                for r in self.conn.execute(
-                    _LOAD[self.conn.dialect.name], {"table": table, "ids": chunk}
-                ):
-                    key = (table, r.row_id)
-                    self._rows[key] = Row(*(getattr(r, name) for name in _STATE))
-                    self._stored.add(key)
-                    self._read_revs[key] = int(r.rev)
-                for row_id in chunk:
-                    self._read_revs.setdefault((table, row_id), None)
-                    self._rows.setdefault((table, row_id), None)
-
-    def _row(self, table: str, row_id: str) -> Row | None:
-        """A record as it stands now (this batch's writes included), or None."""
-        if (table, row_id) not in self._rows:
-            self._load({table: [row_id]})
-        return self._rows[(table, row_id)]
-
-    def _put(self, table: str, row_id: str, row: Row) -> None:
-        """Write a record's new state (to the database at the end of the batch)."""
-        key = (table, row_id)
-        self._undo.append((key, self._rows.get(key, _MISSING), self._dirty.get(key, _MISSING)))
-        self._rows[key] = self._dirty[key] = row
-
-    def _split(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """The records to write: (new ones, changed ones), each a row of values."""
-        inserts: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
-        for (table, row_id), row in self._dirty.items():
-            values = {"table_name": table, "row_id": row_id}
-            values.update((name, getattr(row, name)) for name in _STATE)
-            (updates if (table, row_id) in self._stored else inserts).append(values)
-        return inserts, updates
-
-    def _bulk_params(self) -> dict[str, Any]:
-        """_PG_FLUSH's JSON parameters for what the batch changed."""
-        inserts, updates = self._split()
-        return {
-            "record": _json_rows(inserts),
-            "changed_record": _json_rows(updates),
-            "scope_event": _json_rows(self._out["scope"]),
-            "applied_change": _json_rows(self._out["applied"]),
-            "quarantine": _json_rows(self._out["quarantine"]),
-        }
-
-    def _flush(self) -> None:
-        """Write what the batch changed: records, scope events, answers, quarantine."""
-        if self.conn.dialect.name == "postgresql" and not self.careful:
-            params = {**self._bulk_params(), "read": "[]", "base": 0}
-            self.conn.execute(_PG_FLUSH, {**params, "counter": self.revs.value})
-            self.revs.start = self.revs.value  # stored: save() has nothing left to do
-        else:
-            self._flush_each(*self._split())
-        self._stored |= set(self._dirty)
-        self._dirty = {}
-        self._out = {name: [] for name in self._out}
-
-    def _flush_each(self, inserts: list[dict[str, Any]], updates: list[dict[str, Any]]) -> None:
-        """A few executemany statements (SQLite, and entry by entry)."""
-        for row in updates:
-            row["key_table"], row["key_row"] = row.pop("table_name"), row.pop("row_id")
-        if inserts:
-            self.conn.execute(insert(_RECORDS), inserts)
-        if updates:
-            self.conn.execute(_UPDATE, updates)
-        for name, model in (
-            ("scope", ScopeEvent),
-            ("applied", AppliedChange),
-            ("quarantine", Quarantine),
-        ):
-            if self._out[name]:
-                self.conn.execute(insert(model), self._out[name])
 
     def _owner(self, table: str, row_id: str, fields: dict[str, Any]) -> str | None:
         """The participant a record belongs to (the rules of scope.owner_of, on this batch)."""
@@ -730,7 +476,7 @@ class Push:
 
     def _move_owned(self, owner: str, old_team: str | None, team: str | None) -> None:
         """A participant changed team: everything of theirs follows, and the old team is told."""
-        if isinstance(self.revs, _Provisional):
+        if isinstance(self.revs, Provisional):
             raise _Contended  # "everything of theirs" must not change before it is written
         keys = {
             (r.table_name, r.row_id)
@@ -749,16 +495,6 @@ class Push:
             self._put(table, row_id, replace(row, rev=self.revs.next(), team=team))
 
 
-def _parents(table: str, fields: dict[str, Any]) -> Iterator[Key]:
-    """The records a record's owner and team are looked up in (see scope.owner_of)."""
-    if table in VIA_PARENT:
-        field, parent = VIA_PARENT[table]
-        if isinstance(fields.get(field), str):
-            yield parent, fields[field]
-    elif table != "participant" and isinstance(fields.get("participant_id"), str):
-        yield "participant", fields["participant_id"]
-
-
 def _storable(raw: Any) -> Any:
     """The entry as quarantine keeps it: as sent when a JSON column takes it, else its repr
     (PostgreSQL's JSONB refuses the NUL character, which must not block the batch)."""
@@ -767,24 +503,8 @@ def _storable(raw: Any) -> Any:
     return {"raw": repr(raw)[:1000]}
 
 
-def _json_rows(rows: list[dict[str, Any]]) -> str:
-    """Rows as one JSON parameter (see _PG_FLUSH)."""
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-
-
-def _restore(mapping: dict[Key, Any], key: Key, value: Any) -> None:
-    if value is _MISSING:
-        mapping.pop(key, None)
-    else:
-        mapping[key] = value
-
-
 def _as_repeat(result: PushResult) -> PushResult:
     """How a second sight of the same change id is answered."""
     if result.status == "rejected":
         return result
     return result.model_copy(update={"status": "duplicate", "conflicts": []})
-
-
-def _text(value: Any) -> bool:
-    return isinstance(value, str) and 0 < len(value) <= 64
