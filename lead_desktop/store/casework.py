@@ -14,6 +14,7 @@ from lead_desktop.errors import NotFoundError, ValidationError, issue
 from lead_desktop.store.ids import uuid7
 from lead_desktop.store.records import create_row, get_row, update_row
 from lead_desktop.store.schema import (
+    MAX_ATTACHMENT_BYTES,
     Assessment,
     Attachment,
     Consent,
@@ -247,7 +248,23 @@ def record_document(
 
 
 def put_attachment(tx: Tx, *, data: bytes, mime: str, participant_id: str | None = None) -> str:
-    """Store a blob by content; storing the same bytes twice returns the same id."""
+    """Store a blob by content; storing the same bytes twice returns the same id.
+
+    A blob over MAX_ATTACHMENT_BYTES is refused here (field ``scan``): the server would refuse
+    it on every sync, so it would never reach the program.
+    """
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(
+            [
+                issue(
+                    "scan",
+                    "the file is {size} MB; attachments may be at most {most} MB",
+                    "scan the form again at a lower resolution, or in black and white",
+                    size=f"{len(data) / 2**20:.0f}",
+                    most=f"{MAX_ATTACHMENT_BYTES // 2**20}",
+                )
+            ]
+        )
     digest = hashlib.sha256(data).hexdigest()
     found = tx.conn.execute(select(Attachment.id).where(Attachment.sha256 == digest)).scalar()
     if found:

@@ -239,6 +239,10 @@ class Document(Synced, Base):
     consent_id: Mapped[str | None]
 
 
+#: Largest attachment (a scanned form) a store accepts: the sync server's limit too.
+MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
+
+
 class Attachment(Synced, Base):
     """A content-addressed blob (signature strokes, scanned form); id is its sha256."""
 

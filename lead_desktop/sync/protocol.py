@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from lead_desktop.store.schema import APPEND_ONLY, SYNCED_TABLES
+from lead_desktop.store.schema import APPEND_ONLY, MAX_ATTACHMENT_BYTES, SYNCED_TABLES
 
 #: The protocol this code speaks; bumped on any incompatible change of the schemas below.
 PROTOCOL_VERSION = 1
@@ -348,7 +348,7 @@ class ResolveResponse(_Wire):
 #: Largest chunk of attachment bytes one request carries, up or down.
 ATTACHMENT_CHUNK = 256 * 1024
 #: Largest attachment the server accepts.
-MAX_ATTACHMENT_SIZE = 64 * 1024 * 1024
+MAX_ATTACHMENT_SIZE = MAX_ATTACHMENT_BYTES
 #: Response header giving an attachment's whole size on a download.
 BLOB_SIZE_HEADER = "Lead-Blob-Size"
 #: A sha256 in lower-case hex, as attachments are addressed.

@@ -7192,6 +7192,10 @@ Válido del {2} al {3}</translation>
             <translation>indica que la persona no es elegible</translation>
         </message>
         <message>
+            <source>scan the form again at a lower resolution, or in black and white</source>
+            <translation>escanee el formulario de nuevo con menor resolución, o en blanco y negro</translation>
+        </message>
+        <message>
             <source>set a later expiry date</source>
             <translation>fije una fecha de vencimiento posterior</translation>
         </message>
@@ -7242,6 +7246,10 @@ Válido del {2} al {3}</translation>
         <message>
             <source>the expiry date {value} is more than {months} months after signing</source>
             <translation>la fecha de vencimiento {value} es más de {months} meses después de la firma</translation>
+        </message>
+        <message>
+            <source>the file is {size} MB; attachments may be at most {most} MB</source>
+            <translation>el archivo ocupa {size} MB; los adjuntos pueden ocupar como máximo {most} MB</translation>
         </message>
         <message>
             <source>the form has no {key} statement</source>
