@@ -1,15 +1,24 @@
-"""Administrative operations behind the CLI: workers, enrollment codes, devices, status."""
+"""Administrative operations behind the CLI: workers (add, list, disable, enable, new password),
+enrollment codes, devices (list, revoke), status."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, case, delete, func, insert, select, update
 
 from lead_desktop.store.ids import utcnow, uuid7
-from lead_server.auth import CODE_TTL, ROLES, hash_password, new_enroll_code, secret_hash
+from lead_server.auth import (
+    CODE_TTL,
+    ROLES,
+    drop_sync_keys,
+    hash_password,
+    new_enroll_code,
+    secret_hash,
+)
 from lead_server.db import read_tx, write_tx
 from lead_server.errors import AdminError
 from lead_server.migrations import current_version
@@ -18,6 +27,7 @@ from lead_server.models import (
     Conflict,
     Device,
     EnrollCode,
+    LoginFailure,
     Quarantine,
     Record,
     RevCounter,
@@ -107,6 +117,7 @@ def status(engine: Engine) -> dict[str, Any]:
             "database": engine.dialect.name,
             "revision": int(conn.execute(select(RevCounter.value)).scalar_one()),
             "users": count(User),
+            "users_disabled": count(User, User.active.is_(False)),
             "devices": count(Device),
             "devices_revoked": count(Device, Device.revoked != "none"),
             "records": count(Record),
@@ -114,3 +125,178 @@ def status(engine: Engine) -> dict[str, Any]:
             "conflicts_open": count(Conflict, Conflict.resolved_at.is_(None)),
             "quarantined": count(Quarantine),
         }
+
+
+# -- workers and devices: list, disable, enable, new password ------------------------------------
+
+
+@dataclass(frozen=True)
+class UserSummary:
+    """A worker as an administrator sees them: never a password hash or a key."""
+
+    id: str
+    name: str
+    role: str
+    team: str | None
+    active: bool
+    created_at: str
+    #: Devices this worker enrolled, and how many of those are revoked.
+    devices: int
+    devices_revoked: int
+
+
+@dataclass(frozen=True)
+class DeviceSummary:
+    """An enrolled device as an administrator sees it: never its credential."""
+
+    id: str
+    name: str | None
+    #: The worker who enrolled it (others may sign in on it too).
+    user: str | None
+    enrolled_at: str
+    last_seen_at: str | None
+    #: ``none``, ``lost`` or ``stolen``.
+    revoked: str
+    revoked_at: str | None
+
+
+@dataclass(frozen=True)
+class PasswordReset:
+    """What a new password changed: sync keys dropped, and whether the worker may sign in."""
+
+    sync_keys_dropped: int
+    active: bool
+
+
+def no_user(name: str) -> AdminError:
+    """The refusal for a worker name the server does not know."""
+    return AdminError(f"no user named {name!r}; see the names with: lead-server list-users")
+
+
+def _user_id(conn: Connection, name: str) -> str:
+    user_id = conn.execute(select(User.id).where(User.name == name)).scalar()
+    if user_id is None:
+        raise no_user(name)
+    return str(user_id)
+
+
+def require_user(engine: Engine, name: str) -> str:
+    """Return the id of the worker named ``name``; refuse an unknown name."""
+    with read_tx(engine) as conn:
+        return _user_id(conn, name)
+
+
+def list_users(engine: Engine) -> list[UserSummary]:
+    """Every worker by name, with how many devices they enrolled."""
+    per_user = (
+        select(
+            Device.user_id,
+            func.count().label("devices"),
+            func.sum(case((Device.revoked != "none", 1), else_=0)).label("revoked"),
+        )
+        .group_by(Device.user_id)
+        .subquery()
+    )
+    query = (
+        select(
+            User.id,
+            User.name,
+            User.role,
+            User.team,
+            User.active,
+            User.created_at,
+            func.coalesce(per_user.c.devices, 0).label("devices"),
+            func.coalesce(per_user.c.revoked, 0).label("revoked"),
+        )
+        .outerjoin(per_user, per_user.c.user_id == User.id)
+        .order_by(User.name)
+    )
+    with read_tx(engine) as conn:
+        rows = conn.execute(query).all()
+    return [
+        UserSummary(
+            id=row.id,
+            name=row.name,
+            role=row.role,
+            team=row.team,
+            active=bool(row.active),
+            created_at=row.created_at,
+            devices=int(row.devices),
+            devices_revoked=int(row.revoked),
+        )
+        for row in rows
+    ]
+
+
+def list_devices(engine: Engine, user: str | None = None) -> list[DeviceSummary]:
+    """Every enrolled device (or those ``user`` enrolled), by worker then enrollment time."""
+    query = (
+        select(
+            Device.id,
+            Device.name,
+            User.name.label("user"),
+            Device.enrolled_at,
+            Device.last_seen_at,
+            Device.revoked,
+            Device.revoked_at,
+        )
+        .outerjoin(User, User.id == Device.user_id)
+        .order_by(User.name, Device.enrolled_at, Device.id)
+    )
+    with read_tx(engine) as conn:
+        if user is not None:
+            query = query.where(Device.user_id == _user_id(conn, user))
+        rows = conn.execute(query).all()
+    return [
+        DeviceSummary(
+            id=row.id,
+            name=row.name,
+            user=row.user,
+            enrolled_at=row.enrolled_at,
+            last_seen_at=row.last_seen_at,
+            revoked=row.revoked,
+            revoked_at=row.revoked_at,
+        )
+        for row in rows
+    ]
+
+
+def set_active(engine: Engine, name: str, active: bool) -> bool:
+    """Enable or disable a worker; return False when they already were so.
+
+    A disabled worker cannot enroll, sign in (password or sync key) or use a token they hold;
+    their sync keys are kept, so enabling them again lets their laptops sync as before. Enabling
+    also forgets the failed sign-ins counted against the name while it was disabled.
+    """
+    with write_tx(engine) as conn:
+        user_id = _user_id(conn, name)
+        changed = conn.execute(
+            update(User)
+            .where(User.id == user_id, User.active.is_(not active))
+            .values(active=active)
+        ).rowcount
+        if changed and active:
+            conn.execute(delete(LoginFailure).where(LoginFailure.user_name == name))
+    if changed:
+        logger.info("user enabled" if active else "user disabled", extra={"user_id": user_id})
+    return bool(changed)
+
+
+def reset_password(engine: Engine, name: str, password: str) -> PasswordReset:
+    """Give a worker a new password and drop every sync key they hold, so each of their
+    laptops asks for the new password at its next sync; failed sign-ins counted against the
+    name are forgotten. Tokens already issued run out within their lifetime (15 minutes)."""
+    if len(password) < MIN_PASSWORD:
+        raise AdminError(f"the password must have at least {MIN_PASSWORD} characters")
+    new_hash = hash_password(password)  # slow on purpose: before the write lock, not under it
+    with write_tx(engine) as conn:
+        user_id = _user_id(conn, name)
+        active = bool(conn.execute(select(User.active).where(User.id == user_id)).scalar_one())
+        conn.execute(update(User).where(User.id == user_id).values(password_hash=new_hash))
+        dropped = drop_sync_keys(conn, user_id=user_id)
+        conn.execute(delete(LoginFailure).where(LoginFailure.user_name == name))
+    logger.info("password reset", extra={"user_id": user_id, "sync_keys_dropped": dropped})
+    return PasswordReset(sync_keys_dropped=dropped, active=active)
+
+
+# -- end of workers and devices ------------------------------------------------------------------

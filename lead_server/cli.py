@@ -1,5 +1,5 @@
 """The ``lead-server`` command: serve, make-cert, fingerprint, add-user, enroll-code,
-revoke-device, status."""
+revoke-device, status; list-users, list-devices, disable-user, enable-user, reset-password."""
 
 from __future__ import annotations
 
@@ -7,10 +7,13 @@ import argparse
 import gc
 import getpass
 import ipaddress
+import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +84,27 @@ def _parser() -> argparse.ArgumentParser:
     revoke.add_argument("device")
     revoke.add_argument("--reason", required=True, choices=("lost", "stolen"))
     sub.add_parser("status", parents=[common], help="counts at a glance")
+    _account_parsers(sub, common)
     return parser
+
+
+def _account_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    """The commands that look after workers and devices once they exist."""
+    users = sub.add_parser("list-users", parents=[common], help="list workers, one a line")
+    users.add_argument("--json", action="store_true", help="a JSON array, for scripts")
+    devices = sub.add_parser("list-devices", parents=[common], help="list enrolled devices")
+    devices.add_argument("--user", metavar="NAME", help="only the devices this worker enrolled")
+    devices.add_argument("--json", action="store_true", help="a JSON array, for scripts")
+    for command, text in (
+        ("disable-user", "stop a worker signing in or syncing (their token too)"),
+        ("enable-user", "let a disabled worker sign in and sync again"),
+        (
+            "reset-password",
+            f"set a new password (from {PASSWORD_ENV} or asked) and make every laptop of "
+            "the worker ask for it",
+        ),
+    ):
+        sub.add_parser(command, parents=[common], help=text).add_argument("name")
 
 
 def database_url(args: argparse.Namespace) -> str:
@@ -144,13 +167,13 @@ def _serve(args: argparse.Namespace) -> None:
     )
 
 
-def _password() -> str:
+def _password(prompt: str = "Password: ") -> str:
     password = os.environ.get(PASSWORD_ENV)
     if password:
         return password
     if not sys.stdin.isatty():
         raise UsageError(f"no password: set {PASSWORD_ENV} or run in a terminal")
-    first = getpass.getpass("Password: ")
+    first = getpass.getpass(prompt)
     if first != getpass.getpass("Again: "):
         raise UsageError("the two passwords differ")
     return first
@@ -212,6 +235,117 @@ def _enroll_code(args: argparse.Namespace) -> None:
     _out(code)
 
 
+def _cell(value: str | None) -> str:
+    """A value for one line of a listing: ``-`` when missing, control characters escaped."""
+    if value is None or value == "":
+        return "-"
+    return value if value.isprintable() else value.encode("unicode_escape").decode("ascii")
+
+
+def _when(value: str | None) -> str:
+    """A stored UTC time, to the minute, for people (the JSON keeps it whole)."""
+    if value is None:
+        return "-"
+    try:
+        return f"{datetime.fromisoformat(value):%Y-%m-%d %H:%M} UTC"
+    except ValueError:
+        return _cell(value)
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        _out("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+
+
+def _json_out(items: Sequence[Any]) -> None:
+    _out(json.dumps([asdict(item) for item in items], indent=2))
+
+
+def _list_users(args: argparse.Namespace) -> None:
+    users = admin.list_users(_engine(args))
+    if args.json:
+        _json_out(users)
+    elif not users:
+        _out("no workers yet; add one with: lead-server add-user NAME --role ROLE")
+    else:
+        _table(
+            ("NAME", "ROLE", "TEAM", "STATE", "DEVICES"),
+            [
+                (
+                    _cell(u.name),
+                    u.role,
+                    _cell(u.team),
+                    "active" if u.active else "disabled",
+                    f"{u.devices}"
+                    + (f" ({u.devices_revoked} revoked)" if u.devices_revoked else ""),
+                )
+                for u in users
+            ],
+        )
+
+
+def _list_devices(args: argparse.Namespace) -> None:
+    devices = admin.list_devices(_engine(args), args.user)
+    if args.json:
+        _json_out(devices)
+    elif not devices:
+        who = f" by {args.user}" if args.user else ""
+        _out(f"no devices enrolled{who}; issue a code with: lead-server enroll-code --user NAME")
+    else:
+        _table(
+            ("DEVICE", "NAME", "WORKER", "ENROLLED", "LAST SEEN", "REVOKED"),
+            [
+                (
+                    d.id,
+                    _cell(d.name),
+                    _cell(d.user),
+                    _when(d.enrolled_at),
+                    _when(d.last_seen_at),
+                    d.revoked,
+                )
+                for d in devices
+            ],
+        )
+
+
+def _set_active(args: argparse.Namespace) -> None:
+    active = args.command == "enable-user"
+    state = "enabled" if active else "disabled"
+    if not admin.set_active(_engine(args), args.name, active):
+        _out(f"user {args.name} was already {state}; nothing changed")
+    elif active:
+        _out(f"user {args.name} enabled: they may sign in and sync again")
+    else:
+        _out(
+            f"user {args.name} disabled: sign-in, sync and their current token are refused "
+            f"(undo with: lead-server enable-user {args.name})"
+        )
+
+
+def _reset_password(args: argparse.Namespace) -> None:
+    engine = _engine(args)
+    admin.require_user(engine, args.name)  # before asking for a password
+    done = admin.reset_password(engine, args.name, _password("New password: "))
+    keys = f"{done.sync_keys_dropped} saved sign-in{'s' if done.sync_keys_dropped != 1 else ''}"
+    _out(
+        f"password of {args.name} changed; {keys} dropped: each of their laptops asks for the "
+        "new password at its next sync"
+    )
+    if not done.active:
+        _out(f"{args.name} is disabled; to let them sign in: lead-server enable-user {args.name}")
+
+
+#: The commands that look after workers and devices, by name.
+ACCOUNT_COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
+    "list-users": _list_users,
+    "list-devices": _list_devices,
+    "disable-user": _set_active,
+    "enable-user": _set_active,
+    "reset-password": _reset_password,
+}
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the exit status."""
     args = _parser().parse_args(argv)
@@ -247,6 +381,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     elif args.command == "status":
         for name, value in admin.status(_engine(args)).items():
             _out(f"{name}: {value}")
+    elif args.command in ACCOUNT_COMMANDS:
+        ACCOUNT_COMMANDS[args.command](args)
     return 0
 
 
