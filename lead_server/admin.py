@@ -100,6 +100,10 @@ def revoke_device(engine: Engine, device_id: str, reason: str) -> None:
         ).rowcount
         if not done:
             raise AdminError(f"no device {device_id!r}")
+        if reason == "stolen":
+            # Refused at sign-in anyway; its standing sign-ins go too (a lost device keeps
+            # them, to push what it holds before it wipes).
+            drop_sync_keys(conn, device_id=device_id)
     logger.info("device revoked", extra={"device_id": device_id, "reason": reason})
 
 

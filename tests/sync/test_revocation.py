@@ -12,7 +12,7 @@ from lead_desktop.store.store import Store, store_exists
 from lead_desktop.sync.engine import SyncClient
 from lead_desktop.sync.revocation import DeviceRevoked
 from lead_server import admin
-from lead_server.models import Record
+from lead_server.models import Record, SyncKey
 from tests.server.conftest import PASSWORD, ServerThread
 
 
@@ -29,6 +29,11 @@ def add_person(store: Store, first: str) -> str:
         )
 
 
+def sync_keys(server: ServerThread, device: str) -> int:
+    with server.engine.connect() as conn:
+        return len(conn.execute(select(SyncKey).where(SyncKey.device_id == device)).all())
+
+
 def on_server(server: ServerThread) -> set[str]:
     with server.engine.connect() as conn:
         return set(
@@ -43,6 +48,7 @@ def test_lost_device_pushes_its_work_then_wipes(server: ServerThread, make_store
     assert client.sync_once("ana", PASSWORD).in_step
     unsynced = add_person(store, "Berta")  # done offline, after the last sync
     admin.revoke_device(server.engine, device, "lost")
+    assert sync_keys(server, device) == 1  # kept: it signs in to push what it holds
 
     with pytest.raises(DeviceRevoked, match="reported lost") as caught:
         client.sync_once("ana", PASSWORD)
@@ -59,6 +65,7 @@ def test_stolen_device_is_refused_and_wipes_at_once(server: ServerThread, make_s
     assert client.sync_once("ana", PASSWORD).in_step
     kept_local = add_person(store, "Carla")
     admin.revoke_device(server.engine, device, "stolen")
+    assert sync_keys(server, device) == 0  # its standing sign-in is gone with it
 
     with pytest.raises(DeviceRevoked, match="reported stolen") as caught:
         client.sync_once("ana", PASSWORD)
@@ -77,6 +84,7 @@ def test_revoked_device_cannot_be_used_by_another_laptop_s_credential(
     other, _ = enrolled(healthy, server, "ana")
     add_person(healthy, "Dora")
     admin.revoke_device(server.engine, device, "stolen")
+    assert sync_keys(server, device) == 0  # its standing sign-in is gone with it
     with pytest.raises(DeviceRevoked):
         client.sync_once("ana", PASSWORD)
     assert other.sync_once("ana", PASSWORD).in_step
