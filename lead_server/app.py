@@ -191,7 +191,6 @@ def create_app(database_url: str) -> FastAPI:
                     and device is not None
                     and device.revoked != "stolen"
                     and user is not None
-                    and user.active
                     and sync_key_matches(conn, device.id, user.id, body.sync_key or "")
                 )
             if limited:
@@ -201,6 +200,8 @@ def create_app(database_url: str) -> FastAPI:
                     "Too many failed attempts; wait and try again.",
                     retry_after=60,
                 )
+            if key_ok and user is not None and not user.active:
+                raise disabled_error()  # the laptop keeps its key for when it is enabled
             if not key_ok:
                 with write_tx(engine) as conn:
                     record_failure(conn, body.user, address)
@@ -274,6 +275,16 @@ def create_app(database_url: str) -> FastAPI:
     return app
 
 
+def disabled_error() -> ApiError:
+    """The answer to a worker whose account IT has disabled."""
+    return ApiError(
+        403,
+        "account_disabled",
+        "This account is disabled on the program's server; ask IT to enable it. Nothing on "
+        "this laptop is lost meanwhile.",
+    )
+
+
 def _iso_now() -> str:
     return datetime.now(UTC).isoformat()
 
@@ -293,6 +304,8 @@ def _check_password(
             retry_after=60,
         )
     ok = verify_password(user.password_hash if user else None, password)
+    if ok and extra_ok and user is not None and not user.active:
+        raise disabled_error()  # told only after a right password and device credential
     if not (ok and extra_ok and user is not None and user.active):
         with write_tx(engine) as conn:
             record_failure(conn, name, address)

@@ -205,13 +205,16 @@ def test_disable_refuses_sign_in_and_a_held_token_and_enable_restores(
     assert "ana disabled" in said and "enable-user ana" in said
     held = laptop.pull(token)
     assert held.status_code == 401 and "not active" in held.json()["message"]
-    assert laptop.sign_in(password=PASSWORD).status_code == 401
+    # Told plainly, but only after the right password (or saved sign-in) and device credential.
+    by_password = laptop.sign_in(password=PASSWORD)
+    assert by_password.status_code == 403 and by_password.json()["error"] == "account_disabled"
+    assert laptop.sign_in(password="not the password at all").status_code == 401
     by_key = laptop.sign_in(sync_key=key)
-    assert by_key.status_code == 401
-    assert "sign in with your server password" in by_key.json()["message"]
+    assert by_key.status_code == 403 and by_key.json()["error"] == "account_disabled"
+    assert "ask IT to enable it" in by_key.json()["message"]
     code = ok(run_cli("enroll-code", "--user", "ana", url=url)).strip().splitlines()[-1]
     enroll = laptop.http.post("/enroll", json={"code": code, "user": "ana", "password": PASSWORD})
-    assert enroll.status_code == 401
+    assert enroll.status_code == 403 and enroll.json()["error"] == "account_disabled"
     assert other.pull(bo_token).status_code == 200  # only ana is affected
     assert "already disabled" in ok(run_cli("disable-user", "ana", url=url))
     assert '"active": false' in ok(run_cli("list-users", "--json", url=url))
@@ -269,7 +272,7 @@ def test_reset_password_drops_every_sync_key_of_the_worker(
     said = ok(run_cli("reset-password", "ana", url=url, password=NEW_PASSWORD))
     assert "1 saved sign-in dropped" in said  # the key home was just given
     assert "ana is disabled" in said and "enable-user ana" in said
-    assert home.sign_in(password=NEW_PASSWORD).status_code == 401
+    assert home.sign_in(password=NEW_PASSWORD).status_code == 403  # account_disabled
 
 
 def test_unknown_names_say_so_and_exit_1(tmp_path: Path) -> None:
