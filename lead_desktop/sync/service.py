@@ -60,6 +60,7 @@ OFFLINE = "offline"
 PASSWORD = "password"  # the server password is needed (no sync key, or it was refused)
 UPDATE = "update_required"
 REVOKED = "revoked"
+DISABLED = "account_disabled"  # IT disabled the worker's account; tried again, slowly
 ERROR = "error"
 #: States in which background syncs stop until the worker acts ("Sync now").
 STOPPED = frozenset({NOT_ENROLLED, PASSWORD, UPDATE, REVOKED})
@@ -301,6 +302,13 @@ class SyncService:
             self._note(UPDATE, str(exc.body.get("message") or exc), count=False)
         elif code == "device_revoked":
             self._note(REVOKED, str(exc), count=False)
+        elif code == "account_disabled":
+            self._note(
+                DISABLED,
+                "This account is disabled on the program's server; ask IT to enable it. "
+                "Your work is safe on this laptop.",
+                count=True,
+            )
         elif code == "too_many_attempts":
             self._note(
                 PASSWORD,

@@ -357,6 +357,12 @@ class SyncController(QObject):
             detail = detail or self.tr("Install the current LEAD Desktop, then sync again.")
         elif state == policy.REVOKED:
             text, alert = self.tr("This laptop was revoked: sync stopped"), True
+        elif state == policy.DISABLED:
+            text, alert = self.tr("Sync: your account is disabled"), True
+            detail = self.tr(
+                "Ask IT to enable your account on the program's server. Your work is safe on "
+                "this laptop; sync tries again by itself."
+            )
         elif state == policy.ERROR:
             text, alert = self.tr("Sync failed — next try in {0}").format(self._in(remaining)), True
         elif snapshot.last_synced_at:

@@ -5231,6 +5231,14 @@ Válido del {2} al {3}</translation>
             <translation>Esta laptop fue revocada: sincronización detenida</translation>
         </message>
         <message>
+            <source>Sync: your account is disabled</source>
+            <translation>Sincronización: su cuenta está desactivada</translation>
+        </message>
+        <message>
+            <source>Ask IT to enable your account on the program's server. Your work is safe on this laptop; sync tries again by itself.</source>
+            <translation>Pida a informática que active su cuenta en el servidor del programa. Su trabajo está a salvo en este portátil; la sincronización lo vuelve a intentar por sí sola.</translation>
+        </message>
+        <message>
             <source>Sync: not synced yet</source>
             <translation>Sincronización: aún sin sincronizar</translation>
         </message>

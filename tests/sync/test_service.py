@@ -185,6 +185,21 @@ def test_revoked_device_states(server: ServerThread, laptops: dict[str, Store]) 
     assert stolen.wiped and "stolen" in stolen.last_error
 
 
+def test_a_disabled_account_is_told_keeps_its_key_and_syncs_once_enabled(
+    server: ServerThread, laptops: dict[str, Store]
+) -> None:
+    svc = SyncService(laptops["ana"], rng=Fixed(0.0))
+    assert svc.attempt(PASSWORD).state == service.READY
+    admin.set_active(server.engine, "ana", False)
+    svc.close()  # a fresh client: it signs in with the saved key
+    told = svc.attempt()
+    assert told.state == service.DISABLED and told.background and told.failures == 1
+    assert "ask IT to enable it" in told.last_error and not told.needs_password
+    admin.set_active(server.engine, "ana", True)
+    back = svc.attempt()  # no password asked: the saved sign-in was kept
+    assert back.state == service.READY and back.failures == 0
+
+
 def test_open_conflicts_are_counted(server: ServerThread, laptops: dict[str, Store]) -> None:
     ana, ben = SyncService(laptops["ana"]), SyncService(laptops["ben"])
     with laptops["ana"].write() as tx:
