@@ -121,6 +121,8 @@ class PageApplier:
         self.applied = 0
         self.removed = 0
         self.touched: set[str] = set()
+        #: Search tokens the page added (the in-memory search index must learn them).
+        self.tokens_added = 0
 
     def run(self, page: PullPage) -> None:
         """Apply records, then scope removals, then refresh the search tokens they touched."""
@@ -146,7 +148,7 @@ class PageApplier:
         for gone in page.scope_removed:
             if gone.table in SYNCED_TABLES and gone.table not in NOT_PULLED:
                 self._remove(table_of(SYNCED_TABLES[gone.table]), [gone.row_id])
-        reindex_many(self.tx, self.touched)
+        self.tokens_added = reindex_many(self.tx, self.touched)
 
     # -- records -----------------------------------------------------------------------------
 
@@ -318,11 +320,17 @@ class _RowMaker:
         return f'UPDATE "{self.table.name}" SET "rev" = ?{sets} WHERE "id" = ?'
 
 
-def reindex_many(tx: Tx, participant_ids: Iterable[str]) -> None:
-    """Recompute the search tokens of many participants with a few statements."""
+def reindex_many(tx: Tx, participant_ids: Iterable[str]) -> int:
+    """Bring the search tokens of many participants up to date with a few statements.
+
+    Only the tokens that change are written: a pulled edit that leaves the names alone (most
+    do) writes none, which spares its transaction a scattered rewrite of the token index.
+    Return how many tokens were added.
+    """
     ids = sorted(set(participant_ids))
+    added = 0
     if not ids:
-        return
+        return added
     participant = table_of(Participant)
     # Only the columns tokens come from: a whole row would decode every JSON column too.
     columns = [participant.c[name] for name in ("id", "deleted", *NAME_FIELDS[:3])]
@@ -340,15 +348,31 @@ def reindex_many(tx: Tx, participant_ids: Iterable[str]) -> None:
             )
         ):
             aliases[a.participant_id].append(a.alias)
-        tx.conn.execute(delete(SearchToken).where(SearchToken.participant_id.in_(part)))
+        held: dict[str, set[str]] = defaultdict(set)
+        for token, pid in tx.conn.execute(
+            select(SearchToken.token, SearchToken.participant_id).where(
+                SearchToken.participant_id.in_(part)
+            )
+        ):
+            held[pid].add(token)
+        gone: list[tuple[str, str]] = []
         new: list[tuple[str, str]] = []
-        for pid, row in rows.items():
-            if row["deleted"]:
-                continue
-            toks = name_tokens(dict(row), aliases.get(pid, ()))
-            new += [(t, pid) for t in toks]
-            tx.new_tokens |= toks
+        for pid in part:
+            row = rows.get(pid)
+            toks: set[str] = set()
+            if row is not None and not row["deleted"]:
+                toks = name_tokens(dict(row), aliases.get(pid, ()))
+                tx.new_tokens |= toks
+            have = held.get(pid, set())
+            gone += [(t, pid) for t in have - toks]
+            new += [(t, pid) for t in toks - have]
+        if gone:
+            tx.conn.exec_driver_sql(
+                "DELETE FROM search_token WHERE token = ? AND participant_id = ?", gone
+            )
         if new:
             tx.conn.exec_driver_sql(
                 "INSERT INTO search_token (token, participant_id) VALUES (?, ?)", new
             )
+            added += len(new)
+    return added

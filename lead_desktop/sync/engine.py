@@ -367,15 +367,21 @@ class SyncClient:
             tx.conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
             if int(_state(tx.conn, CURSOR_KEY) or 0) != cursor:
                 raise SyncError("another sync moved the cursor meanwhile; sync again")
-            self._apply(tx, page, report)
+            added = self._apply(tx, page, report)
             _set_state(tx.conn, CURSOR_KEY, str(page.next_cursor))
+        if added:
+            # The in-memory search index follows the change journal, which a pull does not
+            # write: have it reload, so pulled names are found at once.
+            self.store.search_index.generation = -1
 
-    def _apply(self, tx: Tx, page: PullPage, report: SyncReport) -> None:
+    def _apply(self, tx: Tx, page: PullPage, report: SyncReport) -> int:
+        """Apply one page in ``tx``; return how many search tokens it added."""
         applier = PageApplier(tx)
         applier.run(page)
         report.pulled += applier.applied
         report.removed += applier.removed
         attachments.park(tx, page, report)  # attachment records wait here for their bytes
+        return applier.tokens_added
 
     def compare(self, report: SyncReport) -> None:
         """End-of-sync check against the server's summary, with repair (see sync/check.py)."""

@@ -22,9 +22,10 @@ from typing import Any
 import pytest
 from sqlalchemy import event, select
 
-from lead_desktop.store.participants import create_participant
+from lead_desktop.store.participants import create_participant, update_participant
 from lead_desktop.store.records import META, table_of
-from lead_desktop.store.schema import ChangeJournal, Participant
+from lead_desktop.store.schema import ChangeJournal, Participant, SearchToken
+from lead_desktop.store.search import search
 from lead_desktop.store.store import Store
 from lead_desktop.sync.engine import CURSOR_KEY, SyncClient, SyncReport, _Ahead
 from lead_desktop.sync.protocol import PullPage
@@ -139,11 +140,13 @@ def wait_for(check: Callable[[], bool]) -> bool:
 
 
 class Statements:
-    """Counts a store's write transactions and applied pull pages (one PRAGMA each)."""
+    """Counts a store's write transactions, applied pull pages (one PRAGMA each) and the
+    statements that write search tokens."""
 
     def __init__(self) -> None:
         self.writes = 0
         self.pages = 0
+        self.tokens = 0
 
     def seen(self, _conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
         text = statement.lstrip().upper()
@@ -151,6 +154,8 @@ class Statements:
             self.writes += 1
         elif text.startswith("PRAGMA DEFER_FOREIGN_KEYS"):
             self.pages += 1
+        elif text.startswith(("INSERT INTO SEARCH_TOKEN", "DELETE FROM SEARCH_TOKEN")):
+            self.tokens += 1
 
 
 @contextmanager
@@ -280,6 +285,51 @@ def test_a_sync_with_nothing_to_do_opens_no_write_transaction(
     assert report.pulled == report.pushed == 0
     assert cursor_of(store) == before
     assert told == ["pull"], "progress is still told once per page"
+
+
+def test_pulled_names_are_searchable_and_only_changed_tokens_are_written(
+    server: ServerThread, make_store: Any
+) -> None:
+    ana_store, ben_store = make_store("ana"), make_store("ben")
+    with (
+        enrolled(ana_store, server, server.url, "ana") as ana,
+        enrolled(ben_store, server, server.url, "ben") as ben,
+    ):
+        ben.sync_once("ben")
+        with ben_store.read() as conn:  # the search index is loaded before the pull
+            assert search(conn, ben_store.search_index, "Wojciechowski") == []
+        with ana_store.write() as tx:
+            pid = create_participant(
+                tx, data={"first_name": "Marek", "last_name": "Wojciechowski", "dob": "1970-01-01"}
+            )
+        ana.sync_once("ana")
+        ben.pull(SyncReport())
+        with ben_store.read() as conn:
+            hits = search(conn, ben_store.search_index, "Wojciechowsky")  # a typo still finds
+        assert [h.participant_id for h in hits] == [pid]
+
+        with ana_store.write() as tx:
+            update_participant(tx, pid, data={"preferred_language": "pl"})
+        ana.sync_once("ana")
+        with counting(ben_store) as counts:
+            assert ben.sync_once("ben").pulled == 1
+        assert counts.tokens == 0, "an edit that leaves the names alone writes no token"
+
+        with ana_store.write() as tx:
+            update_participant(tx, pid, data={"last_name": "Nowak-Kowalska"})
+        ana.sync_once("ana")
+        with counting(ben_store) as counts:
+            assert ben.sync_once("ben").pulled == 1
+        assert counts.tokens == 2, "one token gone, two added, in two statements"
+        with ben_store.read() as conn:
+            held = set(
+                conn.execute(
+                    select(SearchToken.token).where(SearchToken.participant_id == pid)
+                ).scalars()
+            )
+            assert held == {"marek", "nowak", "kowalska"}
+            hits = search(conn, ben_store.search_index, "Kowalska")
+        assert [h.participant_id for h in hits] == [pid]
 
 
 # -- push --------------------------------------------------------------------------------------
