@@ -68,16 +68,23 @@ def _parents(table: Table) -> list[tuple[str, Table]]:
     ]
 
 
+def _id_list(ids: Iterable[Any]) -> tuple[str]:
+    """The parameter of ``IN (SELECT value FROM json_each(?))``: the ids as one JSON array.
+
+    One parameter however many ids: no chunks, and no statement compiled anew for each
+    length of list (SQLAlchemy's ``in_`` renders a placeholder per id on every execution).
+    """
+    return (json.dumps(list(ids)),)
+
+
+_IN_IDS = "IN (SELECT value FROM json_each(?))"
+
+
 def _existing(tx: Tx, table: Table, ids: Iterable[str]) -> dict[str, int | None]:
     """id -> local rev of the rows of ``table`` among ``ids``."""
-    out: dict[str, int | None] = {}
-    wanted = sorted(set(ids))
-    has_rev = "rev" in table.c
-    for part in _chunks(wanted):
-        cols = [table.c.id, table.c.rev] if has_rev else [table.c.id, table.c.id]
-        for row in tx.conn.execute(select(*cols).where(table.c.id.in_(part))):
-            out[row[0]] = row[1] if has_rev else None
-    return out
+    rev = '"rev"' if "rev" in table.c else "NULL"
+    sql = f'SELECT "id", {rev} FROM "{table.name}" WHERE "id" {_IN_IDS}'
+    return {row[0]: row[1] for row in tx.conn.exec_driver_sql(sql, _id_list(set(ids)))}
 
 
 def _pending_fields(tx: Tx, tables: set[str]) -> dict[tuple[str, str], set[str]]:
@@ -320,6 +327,28 @@ class _RowMaker:
         return f'UPDATE "{self.table.name}" SET "rev" = ?{sets} WHERE "id" = ?'
 
 
+#: The columns search tokens come from (a whole row would decode every JSON column too).
+_NAMES = NAME_FIELDS[:3]
+_PEOPLE_SQL = (
+    'SELECT "id", "deleted", ' + ", ".join(f'"{n}"' for n in _NAMES) + " "
+    f'FROM "{Participant.__tablename__}" WHERE "id" {_IN_IDS}'
+)
+_ALIASES_SQL = (
+    f'SELECT "participant_id", "alias" FROM "{Alias.__tablename__}" '
+    f'WHERE "participant_id" {_IN_IDS} AND "deleted" = 0'
+)
+_TOKENS_SQL = (
+    f'SELECT "token", "participant_id" FROM "{SearchToken.__tablename__}" '
+    f'WHERE "participant_id" {_IN_IDS}'
+)
+_TOKEN_DELETE = (
+    f'DELETE FROM "{SearchToken.__tablename__}" WHERE "token" = ? AND "participant_id" = ?'
+)
+_TOKEN_INSERT = (
+    f'INSERT INTO "{SearchToken.__tablename__}" ("token", "participant_id") VALUES (?, ?)'
+)
+
+
 def reindex_many(tx: Tx, participant_ids: Iterable[str]) -> int:
     """Bring the search tokens of many participants up to date with a few statements.
 
@@ -328,51 +357,29 @@ def reindex_many(tx: Tx, participant_ids: Iterable[str]) -> int:
     Return how many tokens were added.
     """
     ids = sorted(set(participant_ids))
-    added = 0
     if not ids:
-        return added
-    participant = table_of(Participant)
-    # Only the columns tokens come from: a whole row would decode every JSON column too.
-    columns = [participant.c[name] for name in ("id", "deleted", *NAME_FIELDS[:3])]
-    for part in _chunks(ids):
-        rows = {
-            r["id"]: r
-            for r in tx.conn.execute(select(*columns).where(participant.c.id.in_(part)))
-            .mappings()
-            .all()
-        }
-        aliases: dict[str, list[str]] = defaultdict(list)
-        for a in tx.conn.execute(
-            select(Alias.participant_id, Alias.alias).where(
-                Alias.participant_id.in_(part), ~Alias.deleted
-            )
-        ):
-            aliases[a.participant_id].append(a.alias)
-        held: dict[str, set[str]] = defaultdict(set)
-        for token, pid in tx.conn.execute(
-            select(SearchToken.token, SearchToken.participant_id).where(
-                SearchToken.participant_id.in_(part)
-            )
-        ):
-            held[pid].add(token)
-        gone: list[tuple[str, str]] = []
-        new: list[tuple[str, str]] = []
-        for pid in part:
-            row = rows.get(pid)
-            toks: set[str] = set()
-            if row is not None and not row["deleted"]:
-                toks = name_tokens(dict(row), aliases.get(pid, ()))
-                tx.new_tokens |= toks
-            have = held.get(pid, set())
-            gone += [(t, pid) for t in have - toks]
-            new += [(t, pid) for t in toks - have]
-        if gone:
-            tx.conn.exec_driver_sql(
-                "DELETE FROM search_token WHERE token = ? AND participant_id = ?", gone
-            )
-        if new:
-            tx.conn.exec_driver_sql(
-                "INSERT INTO search_token (token, participant_id) VALUES (?, ?)", new
-            )
-            added += len(new)
-    return added
+        return 0
+    wanted = _id_list(ids)
+    rows = {r[0]: r for r in tx.conn.exec_driver_sql(_PEOPLE_SQL, wanted)}
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for pid, alias in tx.conn.exec_driver_sql(_ALIASES_SQL, wanted):
+        aliases[pid].append(alias)
+    held: dict[str, set[str]] = defaultdict(set)
+    for token, pid in tx.conn.exec_driver_sql(_TOKENS_SQL, wanted):
+        held[pid].add(token)
+    gone: list[tuple[str, str]] = []
+    new: list[tuple[str, str]] = []
+    for pid in ids:
+        row = rows.get(pid)
+        toks: set[str] = set()
+        if row is not None and not row[1]:  # not deleted
+            toks = name_tokens(dict(zip(_NAMES, row[2:], strict=True)), aliases.get(pid, ()))
+            tx.new_tokens |= toks
+        have = held.get(pid, set())
+        gone += [(t, pid) for t in have - toks]
+        new += [(t, pid) for t in toks - have]
+    if gone:
+        tx.conn.exec_driver_sql(_TOKEN_DELETE, gone)
+    if new:
+        tx.conn.exec_driver_sql(_TOKEN_INSERT, new)
+    return len(new)

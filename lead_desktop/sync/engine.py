@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Text, bindparam, delete, select, type_coerce, update
+from sqlalchemy import Text, delete, select, type_coerce, update
 
 from lead_desktop.store.ids import utcnow
 from lead_desktop.store.records import table_of
@@ -271,10 +271,12 @@ class SyncClient:
                     return
 
     def _unpushed(self, after: int) -> list[Any]:
-        """The next batch of unpushed journal rows after journal sequence ``after``."""
+        """The next batch of unpushed journal rows after journal sequence ``after`` (the
+        first batch of a push at most FIRST_BATCH long)."""
+        limit = self.batch if after else min(self.batch, FIRST_BATCH)
         with self.store.read() as conn:
             return list(
-                conn.execute(_UNPUSHED.where(ChangeJournal.seq > after).limit(self.batch))
+                conn.execute(_UNPUSHED.where(ChangeJournal.seq > after).limit(limit))
                 .mappings()
                 .all()
             )
@@ -300,10 +302,10 @@ class SyncClient:
         with self.store.write() as tx:
             for row, result in zip(rows, got.results, strict=True):
                 self._settle(tx, row, result, report)
-            tx.conn.execute(
-                update(ChangeJournal)
-                .where(ChangeJournal.seq.in_([row["seq"] for row in rows]))
-                .values(pushed_at=utcnow())
+            tx.conn.exec_driver_sql(
+                "UPDATE change_journal SET pushed_at = ? "
+                "WHERE seq IN (SELECT value FROM json_each(?))",
+                (utcnow(), json.dumps([row["seq"] for row in rows])),
             )
             _learn_created_revs(tx, rows, got.results)
         self._tell("push", report.pushed + report.duplicates + report.conflicts + report.rejected)
@@ -393,6 +395,9 @@ class SyncClient:
         self.pull(SyncReport())
 
 
+#: The longest first batch of a push: the server starts on a short one sooner, and the next,
+#: full batch is read and encoded while it works.
+FIRST_BATCH = 500
 #: Push batches handed to the background thread and not yet filed: one being answered by the
 #: server and one ready to go the moment that answer arrives.
 PUSH_AHEAD = 2
@@ -505,7 +510,7 @@ def _learn_created_revs(tx: Tx, rows: Sequence[Any], results: Sequence[PushResul
     skip it. Only rows still without a revision are touched (a pull may already have brought a
     newer one); updates are left to the pull, since the server may have merged others' fields.
     """
-    learned: dict[str, list[dict[str, Any]]] = {}
+    learned: dict[str, list[tuple[int, str]]] = {}
     for row, result in zip(rows, results, strict=True):
         if (
             row["op"] in ("insert", "create")
@@ -513,14 +518,9 @@ def _learn_created_revs(tx: Tx, rows: Sequence[Any], results: Sequence[PushResul
             and result.rev is not None
             and row["table_name"] in SYNCED_TABLES
         ):
-            learned.setdefault(row["table_name"], []).append(
-                {"row": row["row_id"], "server_rev": result.rev}
-            )
+            learned.setdefault(row["table_name"], []).append((result.rev, row["row_id"]))
     for name, values in learned.items():
-        table = table_of(SYNCED_TABLES[name])
-        tx.conn.execute(
-            update(table)
-            .where(table.c.id == bindparam("row"), table.c.rev.is_(None))
-            .values(rev=bindparam("server_rev")),
-            values,
+        table = table_of(SYNCED_TABLES[name])  # the name of a known table, not the wire's
+        tx.conn.exec_driver_sql(
+            f'UPDATE "{table.name}" SET rev = ? WHERE id = ? AND rev IS NULL', values
         )

@@ -149,7 +149,7 @@ class Statements:
         self.tokens = 0
 
     def seen(self, _conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        text = statement.lstrip().upper()
+        text = statement.lstrip().upper().replace('"', "")
         if text.startswith("BEGIN IMMEDIATE"):
             self.writes += 1
         elif text.startswith("PRAGMA DEFER_FOREIGN_KEYS"):
