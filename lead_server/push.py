@@ -16,6 +16,7 @@ from sqlalchemy import (
     bindparam,
     insert,
     select,
+    update,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import DataError, IntegrityError
@@ -487,12 +488,33 @@ class Push(BatchRecords):
             )
         }
         keys |= {k for k, row in self._rows.items() if row is not None and row.owner_id == owner}
+        moved = {("participant", owner)}
         for table, row_id in sorted(keys):
             row = self._row(table, row_id)
             if table == "participant" or row is None or row.owner_id != owner:
                 continue
             self._scope_event(table, row_id, old_team)
             self._put(table, row_id, replace(row, rev=self.revs.next(), team=team))
+            moved.add((table, row_id))
+        self._move_conflicts(moved, team)
+
+    def _move_conflicts(self, keys: set[Key], team: str | None) -> None:
+        """Open conflicts on moved records go with them, at a new revision, so the new team's
+        devices hear of them (and may resolve them)."""
+        ids = sorted({row_id for _, row_id in keys})
+        found = self.conn.execute(
+            select(Conflict.id, Conflict.table_name, Conflict.row_id).where(
+                self._among(Conflict.row_id, ids), Conflict.resolved_at.is_(None)
+            )
+        ).all()
+        for c in sorted(found, key=lambda c: c.id):
+            if (c.table_name, c.row_id) in keys:
+                self._guard()  # written at once: undone with this entry if it is refused
+                self.conn.execute(
+                    update(Conflict)
+                    .where(Conflict.id == c.id)
+                    .values(team=team, rev=self.revs.next())
+                )
 
 
 def _storable(raw: Any) -> Any:

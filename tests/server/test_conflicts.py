@@ -207,3 +207,27 @@ def test_migration_gives_old_conflicts_a_revision_and_a_team(database_url: str) 
         assert counter == 8
     finally:
         engine.dispose()
+
+
+def test_open_conflicts_follow_a_participant_to_its_new_team(
+    server: ServerThread, make_laptop: Any
+) -> None:
+    a, b = make_laptop("ana"), make_laptop("ben")
+    south = make_laptop("sol", team="south")
+    boss = make_laptop("root", role="administrator", team=None)
+    cid, applied = clash(a, b)
+    assert [c["id"] for c in notices(south)["conflicts"]] == []
+    seen = notices(a)["next_cursor"]
+    # The administrator moves the participant to the south team.
+    [moved] = boss.push(edit("p1", applied["rev"], team=("north", "south")))
+    assert moved["status"] == "applied"
+    page = notices(south)
+    assert [c["id"] for c in page["conflicts"]] == [cid]
+    assert page["conflicts"][0]["resolution"] is None
+    assert notices(a, since=seen)["conflicts"] == []  # north no longer sees it
+    with server.engine.connect() as conn:
+        team, rev = conn.execute(select(Conflict.team, Conflict.rev)).one()
+    assert team == "south" and rev > seen
+    # The new team can resolve it.
+    answer = resolve(south, cid, "Ann", uuid7())
+    assert answer["accepted"] and answer["conflict"]["resolution"]["value"] == "Ann"
