@@ -36,7 +36,7 @@ from lead_desktop.sync.protocol import (
     TokenResponse,
 )
 from lead_desktop.sync.state import get_state, set_state
-from lead_desktop.sync.transport import SyncError, Transport
+from lead_desktop.sync.transport import SyncError, Transport, encode_json_body
 
 logger = logging.getLogger(__name__)
 
@@ -250,30 +250,39 @@ class SyncClient:
         """Send unpushed journal entries in batches; mark each batch once its answers apply.
 
         Batches go out in journal order, one at a time: the next is sent as soon as the
-        server has answered the one before (it may build on it). The network runs on a
-        background thread (see :class:`_Ahead`), so while the server works on one batch this
-        thread files the previous batch's answers and reads and encodes the next. A journal row
-        is marked pushed only in the transaction that files its own answer; after a failed
-        request nothing later is sent, and a batch whose answer was lost is answered
-        ``duplicate`` (with its conflicts, if it raised any) when it is sent again.
+        server has answered the one before (it may build on it). When there is more than one,
+        the network runs on a background thread (see :class:`_Ahead`), so while the server
+        works on one batch this thread files the previous batch's answers and reads and
+        encodes the next. A journal row is marked pushed only in the transaction that files
+        its own answer; after a failed request nothing later is sent, and a batch whose
+        answer was lost is answered ``duplicate`` (with its conflicts, if it raised any) when
+        it is sent again.
         """
         after = 0
         with _Ahead("lead-sync-push") as ahead:
             while True:
-                rows = self._unpushed(after)
+                # The first batch of a push at most FIRST_BATCH long: the server starts on
+                # a short one sooner, and the next, full batch is read while it works.
+                limit = self.batch if after else min(self.batch, FIRST_BATCH)
+                rows = self._unpushed(after, limit)
                 if rows:
                     after = rows[-1]["seq"]
-                    ahead.submit(partial(self._send_batch, rows, self._push_body(rows)))
+                    # Encoded (and compressed) here, before it is its turn to go: the
+                    # background thread sends it the moment the batch before is answered.
+                    body = encode_json_body({"json_text": self._push_body(rows)})
+                    if not ahead.pending and len(rows) < limit:
+                        # The only batch (most pushes): nothing to overlap, so no thread.
+                        self._file_answers(*self._send_batch(rows, body), report)
+                        continue
+                    ahead.submit(partial(self._send_batch, rows, body))
                 if ahead.pending and (not rows or ahead.pending >= PUSH_AHEAD):
                     sent, got = ahead.result()
                     self._file_answers(sent, got, report)
                 elif not rows:
                     return
 
-    def _unpushed(self, after: int) -> list[Any]:
-        """The next batch of unpushed journal rows after journal sequence ``after`` (the
-        first batch of a push at most FIRST_BATCH long)."""
-        limit = self.batch if after else min(self.batch, FIRST_BATCH)
+    def _unpushed(self, after: int, limit: int) -> list[Any]:
+        """Up to ``limit`` unpushed journal rows after journal sequence ``after``."""
         with self.store.read() as conn:
             return list(
                 conn.execute(_UNPUSHED.where(ChangeJournal.seq > after).limit(limit))
@@ -288,11 +297,12 @@ class SyncClient:
             + "]}"
         )
 
-    def _send_batch(self, rows: Sequence[Any], body: str) -> tuple[Sequence[Any], PushResponse]:
-        """POST one batch (on the background thread: network and parsing only)."""
-        got = PushResponse.model_validate_json(
-            self.transport.call_bytes("POST", "/push", json_text=body)
-        )
+    def _send_batch(
+        self, rows: Sequence[Any], body: dict[str, Any]
+    ) -> tuple[Sequence[Any], PushResponse]:
+        """POST one batch, its body already encoded (on the background thread: network and
+        parsing only)."""
+        got = PushResponse.model_validate_json(self.transport.call_bytes("POST", "/push", **body))
         if len(got.results) != len(rows):
             raise SyncError("the server answered a different number of entries")
         return rows, got
@@ -395,8 +405,7 @@ class SyncClient:
         self.pull(SyncReport())
 
 
-#: The longest first batch of a push: the server starts on a short one sooner, and the next,
-#: full batch is read and encoded while it works.
+#: The longest first batch of a push (see SyncClient.push).
 FIRST_BATCH = 500
 #: Push batches handed to the background thread and not yet filed: one being answered by the
 #: server and one ready to go the moment that answer arrives.

@@ -406,6 +406,27 @@ def test_the_next_batch_is_sent_while_answers_are_filed(
         assert unpushed_queue(store) == []
 
 
+def test_one_batch_and_one_page_need_no_background_thread(
+    server: ServerThread, make_store: Any
+) -> None:
+    ana_store, ben_store = make_store("ana"), make_store("ben")
+    with (
+        enrolled(ana_store, server, server.url, "ana") as ana,
+        enrolled(ben_store, server, server.url, "ben") as ben,
+    ):
+        ben.sync_once("ben")
+        add_people(ana_store, BATCH - 2)  # with ana's worker record: one short batch
+        seen: list[tuple[str, list[str]]] = []
+        ana.progress = ben.progress = lambda phase, _: seen.append((phase, sync_threads()))
+        report = SyncReport()
+        ana.push(report)
+        assert report.pushed == BATCH - 1
+        report = SyncReport()
+        ben.pull(report)
+        assert report.pulled == BATCH - 1
+        assert seen == [("push", []), ("pull", [])]
+
+
 # -- the background thread ---------------------------------------------------------------------
 
 
