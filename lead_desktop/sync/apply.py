@@ -22,7 +22,7 @@ from operator import itemgetter
 from typing import Any
 
 from pydantic_core import PydanticSerializationError, to_json
-from sqlalchemy import JSON, Table, delete, insert, select
+from sqlalchemy import JSON, Table, UniqueConstraint, delete, insert, select
 
 from lead_desktop.domain.participant import NAME_FIELDS
 from lead_desktop.store.participants import name_tokens
@@ -85,6 +85,38 @@ def _existing(tx: Tx, table: Table, ids: Iterable[str]) -> dict[str, int | None]
     rev = '"rev"' if "rev" in table.c else "NULL"
     sql = f'SELECT "id", {rev} FROM "{table.name}" WHERE "id" {_IN_IDS}'
     return {row[0]: row[1] for row in tx.conn.exec_driver_sql(sql, _id_list(set(ids)))}
+
+
+def _indexed(table: Table) -> tuple[str, ...]:
+    """The data columns of ``table`` that some index or unique constraint covers."""
+    names = {c.name for index in table.indexes for c in index.columns}
+    names |= {
+        c.name
+        for constraint in table.constraints
+        if isinstance(constraint, UniqueConstraint)
+        for c in constraint.columns
+    }
+    names |= {c.name for c in table.columns if c.unique or c.index}
+    return tuple(sorted(names - META))
+
+
+def _current(
+    tx: Tx, table: Table, ids: Iterable[str], columns: tuple[str, ...]
+) -> dict[str, tuple[Any, ...]]:
+    """id -> (local rev, values of ``columns`` as stored) of the rows of ``table`` among
+    ``ids``."""
+    picked = "".join(f', "{name}"' for name in columns)
+    sql = f'SELECT "id", "rev"{picked} FROM "{table.name}" WHERE "id" {_IN_IDS}'
+    return {row[0]: tuple(row[1:]) for row in tx.conn.exec_driver_sql(sql, _id_list(set(ids)))}
+
+
+def _same(stored: Any, value: Any) -> bool:
+    """Whether writing ``value`` would store exactly ``stored`` (strictly: when in doubt, no)."""
+    if stored is None or value is None:
+        return stored is value
+    if isinstance(value, bool):
+        return type(stored) is int and stored == int(value)
+    return type(stored) is type(value) and bool(stored == value)
 
 
 def _pending_fields(tx: Tx, tables: set[str]) -> dict[tuple[str, str], set[str]]:
@@ -164,14 +196,16 @@ class PageApplier:
     ) -> None:
         table = table_of(SYNCED_TABLES[name])
         recs = self._park_orphans(table, recs)
-        current = _existing(self.tx, table, [r.row_id for r in recs])
+        indexed = _indexed(table)
+        current = _current(self.tx, table, [r.row_id for r in recs], indexed)
         columns = set(table.columns.keys()) - META
         row_of = _RowMaker(table)
         inserts: list[tuple[Any, ...]] = []
         updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)
         for rec in recs:
-            have = rec.row_id in current
-            rev = current.get(rec.row_id)
+            held = current.get(rec.row_id)
+            have = held is not None
+            rev = held[0] if held is not None else None
             if have and rev is not None and (rev == rec.rev if self.exact else rev >= rec.rev):
                 continue
             fields = rec.fields
@@ -183,7 +217,12 @@ class PageApplier:
             mine = pending.get((name, rec.row_id))
             if mine:
                 values = {k: v for k, v in values.items() if k not in mine}
-            if have:
+            if held is not None:
+                # An indexed column written with the value it holds still rewrites its index
+                # entry (and dirties that page for the commit): leave such columns out.
+                for column, stored in zip(indexed, held[1:], strict=True):
+                    if column in values and _same(stored, values[column]):
+                        del values[column]
                 names = tuple(sorted(values))
                 updates[names].append(row_of.update(names, values, rec))
             else:

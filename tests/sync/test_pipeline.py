@@ -332,6 +332,35 @@ def test_pulled_names_are_searchable_and_only_changed_tokens_are_written(
         assert [h.participant_id for h in hits] == [pid]
 
 
+def test_pulled_edits_write_indexed_columns_only_when_they_change(
+    server: ServerThread, make_store: Any
+) -> None:
+    ana_store, ben_store = make_store("ana"), make_store("ben")
+    with (
+        enrolled(ana_store, server, server.url, "ana") as ana,
+        enrolled(ben_store, server, server.url, "ben") as ben,
+    ):
+        [pid, other] = add_people(ana_store, 2)
+        ana.sync_once("ana")
+        ben.sync_once("ben")
+        with ana_store.write() as tx:
+            update_participant(tx, pid, data={"status": "inactive", "external_id": "HMIS-7"})
+            update_participant(tx, other, data={"preferred_language": "pl"})
+        ana.sync_once("ana")
+        assert ben.sync_once("ben").pulled == 2
+        theirs, mine = people_of(ana_store), people_of(ben_store)
+        assert mine == theirs
+        assert mine[pid]["status"] == "inactive" and mine[pid]["external_id"] == "HMIS-7"
+        assert mine[other]["preferred_language"] == "pl"
+        with ben_store.read() as conn:  # found through the indexes
+            by_status = select(Participant.id).where(Participant.status == "inactive")
+            assert list(conn.execute(by_status).scalars()) == [pid]
+            by_id = select(Participant.id).where(Participant.external_id == "HMIS-7")
+            assert list(conn.execute(by_id).scalars()) == [pid]
+            check = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
+        assert check == "ok"
+
+
 # -- push --------------------------------------------------------------------------------------
 
 
