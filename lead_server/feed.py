@@ -53,10 +53,8 @@ def pull_page(conn: Connection, p: Principal, cursor: int, limit: int) -> str:
     Each record's fields go out as the text the database holds: decoding them only to encode
     them again was most of a page's cost.
     """
-    kind = _scope_kind(p)
-    newest = conn.execute(_newest_conflict(kind), {"team": p.team}).scalar()
     with gc_paused():
-        return _page(conn, p, cursor, limit, int(newest or 0))
+        return _page(conn, p, cursor, limit)
 
 
 def _scope_kind(p: Principal) -> str:
@@ -64,27 +62,21 @@ def _scope_kind(p: Principal) -> str:
 
 
 @functools.cache
-def _newest_conflict(kind: str) -> Select[Any]:
-    """The newest conflict revision in one kind of scope (parameter: team)."""
-    scope = {
-        "all": true(),
-        "team": Conflict.team == bindparam("team"),
-        "none": Conflict.team.is_(None),
-    }[kind]
-    return select(func.max(Conflict.rev)).where(scope)
-
-
-@functools.cache
 def _page_statement(kind: str) -> Select[Any]:
     """The page query for one kind of scope, built once (parameters: cursor, limit, team).
 
     One statement (one snapshot, one round trip): the first ``limit`` changes of records and
-    of scope removals after the cursor, merged by revision.
+    of scope removals after the cursor, merged by revision, each row with the newest conflict
+    revision in scope (one row of nothing but that when there are no changes).
     """
     scope = {
-        "all": (true(), ScopeEvent.rev < 0),
-        "team": (Record.team == bindparam("team"), ScopeEvent.team == bindparam("team")),
-        "none": (Record.team.is_(None), ScopeEvent.team.is_(None)),
+        "all": (true(), ScopeEvent.rev < 0, true()),
+        "team": (
+            Record.team == bindparam("team"),
+            ScopeEvent.team == bindparam("team"),
+            Conflict.team == bindparam("team"),
+        ),
+        "none": (Record.team.is_(None), ScopeEvent.team.is_(None), Conflict.team.is_(None)),
     }[kind]
     after = bindparam("cursor", type_=Integer)
     limit = bindparam("limit", type_=Integer)
@@ -117,14 +109,21 @@ def _page_statement(kind: str) -> Select[Any]:
         .subquery()
     )
     both = union_all(select(changed), select(left)).subquery()
-    return select(both).order_by(both.c.rev).limit(limit)
+    newest = select(func.max(Conflict.rev).label("conflict_rev")).where(scope[2]).subquery()
+    return (
+        select(newest.c.conflict_rev, *both.c)
+        .select_from(newest.outerjoin(both, true()))
+        .order_by(both.c.rev)
+        .limit(limit)
+    )
 
 
-def _page(conn: Connection, p: Principal, cursor: int, limit: int, conflict_rev: int) -> str:
-    # limit + 1: fewer in all means neither kind was cut short, so nothing more follows.
-    items = conn.execute(
+def _page(conn: Connection, p: Principal, cursor: int, limit: int) -> str:
+    rows = conn.execute(
         _page_statement(_scope_kind(p)), {"cursor": cursor, "limit": limit + 1, "team": p.team}
     ).all()
+    conflict_rev = int(rows[0].conflict_rev or 0)
+    items = [r for r in rows if r.kind is not None]
     # Fewer than limit + 1 in all: neither kind was cut short, so nothing more follows.
     done = len(items) <= limit
     items = items[:limit]

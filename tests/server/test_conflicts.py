@@ -231,3 +231,18 @@ def test_open_conflicts_follow_a_participant_to_its_new_team(
     # The new team can resolve it.
     answer = resolve(south, cid, "Ann", uuid7())
     assert answer["accepted"] and answer["conflict"]["resolution"]["value"] == "Ann"
+
+
+def test_pull_pages_name_the_newest_conflict_in_scope(
+    server: ServerThread, make_laptop: Any
+) -> None:
+    a, b = make_laptop("ana"), make_laptop("ben")
+    south = make_laptop("sol", team="south")
+    assert a.pull_all()[-1]["conflict_rev"] == 0
+    clash(a, b)
+    with server.engine.connect() as conn:
+        rev = conn.execute(select(Conflict.rev)).scalar_one()
+    # On every page, also an empty one after the cursor, and only in the conflict's scope.
+    assert {page["conflict_rev"] for page in a.pull_all(limit=1)} == {rev}
+    assert a.pull_all(cursor=10**6)[-1]["conflict_rev"] == rev
+    assert south.pull_all()[-1]["conflict_rev"] == 0
