@@ -239,12 +239,15 @@ def create_app(database_url: str) -> FastAPI:
         with write_tx(engine) as conn:
             run = Push(conn, p)
             results = run.run(body.entries)
+            ran = time.perf_counter()
         logger.info(
             "push",
             extra={
                 "device_id": p.device_id,
                 **run.counts,
                 "ms": round((time.perf_counter() - start) * 1000, 1),
+                **{f"{k}_ms": round(v, 1) for k, v in run.timings.items()},
+                "commit_ms": round((time.perf_counter() - ran) * 1000, 1),
             },
         )
         # Encoded straight to JSON (no second validation of two thousand answers).

