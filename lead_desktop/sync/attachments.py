@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import httpx
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, exists, insert, literal, select, update
 
 from lead_desktop.store.records import META, journal_value, table_of
 from lead_desktop.store.schema import Attachment, Participant, SyncState
@@ -51,7 +51,7 @@ from lead_desktop.sync.protocol import (
     TableSummary,
     checksum,
 )
-from lead_desktop.sync.state import set_state
+from lead_desktop.sync.state import set_state, under
 from lead_desktop.sync.transport import SyncError
 
 if TYPE_CHECKING:
@@ -73,21 +73,15 @@ REFUSED = frozenset(
 
 
 def _keys(conn: Connection, prefix: str) -> list[str]:
-    return list(
-        conn.execute(
-            select(SyncState.key).where(SyncState.key.startswith(prefix, autoescape=True))
-        ).scalars()
-    )
+    return list(conn.execute(select(SyncState.key).where(under(prefix))).scalars())
 
 
 def _drop(conn: Connection, prefix: str) -> None:
-    conn.execute(delete(SyncState).where(SyncState.key.startswith(prefix, autoescape=True)))
+    conn.execute(delete(SyncState).where(under(prefix)))
 
 
 def _wanted(conn: Connection) -> list[PullRecord]:
-    rows = conn.execute(
-        select(SyncState.value).where(SyncState.key.startswith(WANTED_PREFIX, autoescape=True))
-    ).scalars()
+    rows = conn.execute(select(SyncState.value).where(under(WANTED_PREFIX))).scalars()
     return [PullRecord.model_validate_json(v) for v in rows]
 
 
@@ -152,10 +146,12 @@ def _park(tx: Tx, page: PullPage, *, exact: bool = False) -> tuple[int, int]:
 
 def upload_pending(client: SyncClient, report: SyncReport) -> None:
     """Send the bytes of every local attachment the server does not hold yet."""
+    sent = exists().where(SyncState.key == literal(SENT_PREFIX).concat(Attachment.sha256))
     with client.store.read() as conn:
-        sent = {k[len(SENT_PREFIX) :] for k in _keys(conn, SENT_PREFIX)}
-        rows = conn.execute(select(Attachment.id, Attachment.sha256, Attachment.size)).all()
-    todo = {r.sha256: r for r in rows if r.sha256 not in sent}
+        rows = conn.execute(
+            select(Attachment.id, Attachment.sha256, Attachment.size).where(~sent)
+        ).all()
+    todo = {r.sha256: r for r in rows}
     chunks = 0
     for sha, row in sorted(todo.items()):
         outcome, n = _upload(client, row.id, sha, int(row.size), chunks)
@@ -260,8 +256,10 @@ def _fetch_wanted(run: _Fetch) -> None:
     """Download and insert every waiting record whose bytes are not here under any id."""
     with run.client.store.read() as conn:
         wanted = _wanted(conn)
-        held = set(conn.execute(select(Attachment.sha256)).scalars())
         parts = _keys(conn, PART_PREFIX)
+        if not (wanted or parts):
+            return  # the usual case: no reading of every attachment's hash
+        held = set(conn.execute(select(Attachment.sha256)).scalars())
     by_sha: dict[str, list[PullRecord]] = defaultdict(list)
     for rec in wanted:
         if _sha(rec) not in held:
@@ -289,7 +287,7 @@ def _download(run: _Fetch, sha: str, size: int) -> bytes | None:
         with client.store.read() as conn:
             kept = conn.execute(
                 select(SyncState.key, SyncState.value)
-                .where(SyncState.key.startswith(f"{PART_PREFIX}{sha}:", autoescape=True))
+                .where(under(f"{PART_PREFIX}{sha}:"))
                 .order_by(SyncState.key)
             ).all()
         parts: list[bytes] = []

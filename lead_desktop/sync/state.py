@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import ColumnElement, Connection, and_, insert, select, update
 
 from lead_desktop.store.schema import SyncState
 
@@ -18,3 +18,10 @@ def set_state(conn: Connection, key: str, value: str) -> None:
     if conn.execute(update(SyncState).where(SyncState.key == key).values(value=value)).rowcount:
         return
     conn.execute(insert(SyncState).values(key=key, value=value))
+
+
+def under(prefix: str) -> ColumnElement[bool]:
+    """Keys that start with ``prefix`` (non-empty), as a range the key's index serves: a LIKE
+    with an escape character reads every key, on every sync."""
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return and_(SyncState.key >= prefix, SyncState.key < upper)
