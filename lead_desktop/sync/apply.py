@@ -84,7 +84,7 @@ def _existing(tx: Tx, table: Table, ids: Iterable[str]) -> dict[str, int | None]
     """id -> local rev of the rows of ``table`` among ``ids``."""
     rev = '"rev"' if "rev" in table.c else "NULL"
     sql = f'SELECT "id", {rev} FROM "{table.name}" WHERE "id" {_IN_IDS}'
-    return {row[0]: row[1] for row in tx.conn.exec_driver_sql(sql, _id_list(set(ids)))}
+    return {row[0]: row[1] for row in tx.conn.exec_driver_sql(sql, _id_list(set(ids))).all()}
 
 
 def _indexed(table: Table) -> tuple[str, ...]:
@@ -107,7 +107,9 @@ def _current(
     ``ids``."""
     picked = "".join(f', "{name}"' for name in columns)
     sql = f'SELECT "id", "rev"{picked} FROM "{table.name}" WHERE "id" {_IN_IDS}'
-    return {row[0]: tuple(row[1:]) for row in tx.conn.exec_driver_sql(sql, _id_list(set(ids)))}
+    return {
+        row[0]: tuple(row[1:]) for row in tx.conn.exec_driver_sql(sql, _id_list(set(ids))).all()
+    }
 
 
 def _same(stored: Any, value: Any) -> bool:
@@ -399,12 +401,12 @@ def reindex_many(tx: Tx, participant_ids: Iterable[str]) -> int:
     if not ids:
         return 0
     wanted = _id_list(ids)
-    rows = {r[0]: r for r in tx.conn.exec_driver_sql(_PEOPLE_SQL, wanted)}
+    rows = {r[0]: r for r in tx.conn.exec_driver_sql(_PEOPLE_SQL, wanted).all()}
     aliases: dict[str, list[str]] = defaultdict(list)
-    for pid, alias in tx.conn.exec_driver_sql(_ALIASES_SQL, wanted):
+    for pid, alias in tx.conn.exec_driver_sql(_ALIASES_SQL, wanted).all():
         aliases[pid].append(alias)
     held: dict[str, set[str]] = defaultdict(set)
-    for token, pid in tx.conn.exec_driver_sql(_TOKENS_SQL, wanted):
+    for token, pid in tx.conn.exec_driver_sql(_TOKENS_SQL, wanted).all():
         held[pid].add(token)
     gone: list[tuple[str, str]] = []
     new: list[tuple[str, str]] = []
