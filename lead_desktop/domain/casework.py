@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -197,11 +198,15 @@ def validate_referral(data: Mapping[str, Any], *, partial: bool = False) -> dict
         )
     if c.out.get("decision") == "declined" and not c.out.get("decline_reason"):
         c.issues.append(issue("decline_reason", "is empty", "record why the person declined"))
-    for f in ("lat", "lon"):
+    for f, most in (("lat", 90.0), ("lon", 180.0)):
         if data.get(f) is not None:
             try:
-                c.out[f] = float(data[f])
+                number = float(data[f])
             except (TypeError, ValueError):
+                number = math.nan
+            if math.isfinite(number) and -most <= number <= most:
+                c.out[f] = number
+            else:  # "nan" and "inf" parse as floats: refused with the rest
                 c.issues.append(
                     issue(
                         f,
