@@ -17,7 +17,8 @@ import pytest
 from lead_desktop.store.store import Store
 from lead_server import admin
 from tests.helpers import FAST_KDF, PASSPHRASE
-from tests.server.conftest import PASSWORD, ServerThread
+from tests.server.conftest import PASSWORD, Postgres, ServerThread
+from tests.sync.interruption_stage import Stage, open_stage
 
 __all__ = ["PASSWORD"]
 
@@ -48,3 +49,16 @@ def make_store(tmp_path: Path) -> Iterator[Any]:
     yield make
     for store in made:
         store.close()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def stage(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Stage]:
+    """For the interruption tests: the snapshot on each database kind, its live server, and
+    its reference run (no fault); one per test module."""
+    pg: Postgres | None = None
+    if request.param == "postgresql":
+        pg = request.getfixturevalue("postgres")
+    with open_stage(request.param, pg, tmp_path_factory) as live:
+        yield live

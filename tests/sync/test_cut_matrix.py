@@ -15,7 +15,6 @@ itself counts bytes and cuts a connection at a byte. Every test runs on SQLite a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import httpx
@@ -23,7 +22,7 @@ import pytest
 
 from lead_desktop.sync.engine import SyncClient
 from lead_desktop.sync.transport import SyncError
-from tests.server.conftest import PASSWORD, Postgres, ServerThread
+from tests.server.conftest import PASSWORD, ServerThread
 from tests.sync.interruption_scenario import BATCH, PULL, PUSH, Snapshot
 from tests.sync.interruption_stage import (
     Stage,
@@ -31,7 +30,6 @@ from tests.sync.interruption_stage import (
     check_converged,
     check_cursor,
     end_state,
-    open_stage,
 )
 from tests.sync.interruption_state import applied_changes, journal, laptop_conflicts, same_end
 from tests.sync.proxy import Direction, Fault, Position, Proxy
@@ -39,18 +37,6 @@ from tests.sync.proxy import Direction, Fault, Position, Proxy
 #: Cut points inside each request and each response.
 POSITIONS: tuple[Position, ...] = ("start", "middle", "end")
 DIRECTIONS: tuple[Direction, ...] = ("up", "down")
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def stage(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Stage]:
-    """The snapshot on each database kind, its live server, and its reference run (no fault)."""
-    pg: Postgres | None = None
-    if request.param == "postgresql":
-        pg = request.getfixturevalue("postgres")
-    with open_stage(request.param, pg, tmp_path_factory) as live:
-        yield live
 
 
 def cut_points(snapshot: Snapshot) -> list[Fault]:

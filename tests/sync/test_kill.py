@@ -40,7 +40,7 @@ from lead_desktop.sync.engine import CURSOR_KEY, SyncClient
 from lead_desktop.sync.transport import SyncError
 from lead_server.db import make_engine
 from tests.helpers import PASSPHRASE, REPO
-from tests.server.conftest import Postgres, free_port
+from tests.server.conftest import free_port
 from tests.sync.interruption_scenario import BATCH, PAGE, PUSH, Snapshot
 from tests.sync.interruption_stage import (
     Stage,
@@ -51,23 +51,9 @@ from tests.sync.interruption_stage import (
     copy_laptops,
     drop_database,
     end_state,
-    open_stage,
 )
 from tests.sync.interruption_state import applied_changes, journal, same_end
 from tests.sync.proxy import Fault, Proxy
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def stage(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Stage]:
-    """The snapshot on each database kind, its live server, and its reference run (no fault)."""
-    pg: Postgres | None = None
-    if request.param == "postgresql":
-        pg = request.getfixturevalue("postgres")
-    with open_stage(request.param, pg, tmp_path_factory) as live:
-        yield live
-
 
 # -- a killable server process ------------------------------------------------------------------
 
