@@ -24,6 +24,8 @@ from lead_server.errors import AdminError
 from lead_server.migrations import current_version
 from lead_server.models import (
     AppliedChange,
+    Blob,
+    BlobChunk,
     Conflict,
     Device,
     EnrollCode,
@@ -105,6 +107,33 @@ def revoke_device(engine: Engine, device_id: str, reason: str) -> None:
             # them, to push what it holds before it wipes).
             drop_sync_keys(conn, device_id=device_id)
     logger.info("device revoked", extra={"device_id": device_id, "reason": reason})
+
+
+#: Days an unfinished attachment upload is kept for its device to resume.
+UPLOAD_KEEP_DAYS = 14
+
+
+def purge_unfinished_uploads(engine: Engine, older_than_days: int = UPLOAD_KEEP_DAYS) -> int:
+    """Drop attachment uploads started more than ``older_than_days`` ago and never finished
+    (their chunks too); return how many. A device that comes back later starts again from
+    the first byte. Finished attachments are never touched."""
+    if older_than_days < 1:
+        raise AdminError("keep unfinished uploads at least one day (--older-than 1 or more)")
+    cutoff = (
+        (datetime.now(UTC) - timedelta(days=older_than_days))
+        .isoformat(timespec="microseconds")
+        .replace("+00:00", "Z")
+    )
+    stale = Blob.complete.is_(False), Blob.started_at < cutoff
+    with write_tx(engine) as conn:
+        shas = list(conn.execute(select(Blob.sha256).where(*stale)).scalars())
+        for start in range(0, len(shas), 500):
+            chunk = shas[start : start + 500]
+            conn.execute(delete(BlobChunk).where(BlobChunk.sha256.in_(chunk)))
+            conn.execute(delete(Blob).where(Blob.sha256.in_(chunk), *stale))
+    if shas:
+        logger.info("unfinished uploads purged", extra={"count": len(shas)})
+    return len(shas)
 
 
 def status(engine: Engine) -> dict[str, Any]:

@@ -84,6 +84,18 @@ def _parser() -> argparse.ArgumentParser:
     revoke.add_argument("device")
     revoke.add_argument("--reason", required=True, choices=("lost", "stolen"))
     sub.add_parser("status", parents=[common], help="counts at a glance")
+    purge = sub.add_parser(
+        "purge-uploads",
+        parents=[common],
+        help="drop attachment uploads never finished (serve also does this when it starts)",
+    )
+    purge.add_argument(
+        "--older-than",
+        type=int,
+        default=admin.UPLOAD_KEEP_DAYS,
+        metavar="DAYS",
+        help=f"started at least this many days ago (default {admin.UPLOAD_KEEP_DAYS})",
+    )
     _account_parsers(sub, common)
     return parser
 
@@ -150,6 +162,7 @@ def _serve(args: argparse.Namespace) -> None:
         check_pair(args.tls_cert, args.tls_key)
     configure()
     app = create_app(database_url(args))
+    admin.purge_unfinished_uploads(app.state.engine)
     # What is loaded now lives as long as the process: keep the cyclic collector off it.
     gc.collect()
     gc.freeze()
@@ -381,6 +394,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     elif args.command == "status":
         for name, value in admin.status(_engine(args)).items():
             _out(f"{name}: {value}")
+    elif args.command == "purge-uploads":
+        count = admin.purge_unfinished_uploads(_engine(args), args.older_than)
+        _out(f"{count} unfinished upload(s) older than {args.older_than} days dropped")
     elif args.command in ACCOUNT_COMMANDS:
         ACCOUNT_COMMANDS[args.command](args)
     return 0
