@@ -72,6 +72,12 @@ class TokenIndex:
             self._set(toks)
             self.generation = generation
 
+    def invalidate(self) -> None:
+        """Reload at the next search: for writes the change journal does not see (pulled
+        pages and repairs are applied without journaling)."""
+        with self._lock:
+            self.generation = -1
+
     def after_write(self, new_tokens: set[str], span: tuple[int, int] | None) -> None:
         """Take in a committed local write (stale tokens are harmless: they match no one)."""
         if span is None:

@@ -133,6 +133,8 @@ def repair(client: SyncClient, tables: list[str], server_rev: int) -> int:
                 applier = PageApplier(tx, exact=True)
                 applier.run(page)
                 moved += applier.applied
+            if applier.tokens_added:
+                client.store.search_index.invalidate()  # repaired names are found at once
         if lost:
             moved += _send_again(client, name, lost)
     with client.store.write() as tx:

@@ -384,7 +384,7 @@ class SyncClient:
         if added:
             # The in-memory search index follows the change journal, which a pull does not
             # write: have it reload, so pulled names are found at once.
-            self.store.search_index.generation = -1
+            self.store.search_index.invalidate()
 
     def _apply(self, tx: Tx, page: PullPage, report: SyncReport) -> int:
         """Apply one page in ``tx``; return how many search tokens it added."""

@@ -8,6 +8,7 @@ from sqlalchemy import delete, select
 
 from lead_desktop.store.participants import create_participant
 from lead_desktop.store.schema import Participant, SearchToken
+from lead_desktop.store.search import search
 from lead_desktop.store.store import Store
 from lead_desktop.sync.engine import SyncClient
 from lead_server import admin
@@ -84,3 +85,25 @@ def test_a_record_the_server_lost_is_sent_again(server: ServerThread, make_store
             kept = conn.execute(select(Record.fields).where(Record.row_id == ids[0])).scalar_one()
     assert (kept["first_name"], kept["last_name"]) == ("Eva2", "Sol")
     assert people(a_store)[ids[0]] == ("Eva2", "Sol")
+
+
+def test_a_repaired_name_is_found_by_search_at_once(server: ServerThread, make_store: Any) -> None:
+    a_store, b_store = make_store("ana"), make_store("ben")
+    a, b = enrolled(a_store, server, "ana"), enrolled(b_store, server, "ben")
+    with a_store.write() as tx:
+        pid = create_participant(
+            tx, data={"first_name": "Zofia", "last_name": "Wojciechowska", "dob": "1984-02-03"}
+        )
+    assert a.sync_once("ana", PASSWORD).in_step
+    assert b.sync_once("ben", PASSWORD).in_step
+    with b_store.write() as tx:  # damaged behind sync's back, as in the test above
+        tx.conn.execute(delete(SearchToken).where(SearchToken.participant_id == pid))
+        tx.conn.execute(delete(Participant).where(Participant.id == pid))
+    with b_store.read() as conn:  # the in-memory index is loaded without the name
+        assert search(conn, b_store.search_index, "Wojciechowska") == []
+
+    assert b.sync_once("ben", PASSWORD).repaired == 1
+
+    with b_store.read() as conn:
+        found = search(conn, b_store.search_index, "Wojciechowska")
+    assert [hit.participant_id for hit in found] == [pid]
