@@ -202,6 +202,12 @@ def _resolve(tx: Tx, row: Mapping[str, Any], value: Any) -> Resolved:
 # -- what sync files here -----------------------------------------------------------------------
 
 
+def any_pending(conn: Connection) -> bool:
+    """Whether a resolution made here waits for the server's confirmation."""
+    pending = select(Conflict.id).where(Conflict.resolution_pending.is_(True)).exists()
+    return bool(conn.execute(select(pending)).scalar())
+
+
 def pending_resolutions(conn: Connection) -> list[PendingResolution]:
     """Resolutions made here and not yet confirmed by the server, oldest first."""
     rows = conn.execute(

@@ -38,6 +38,7 @@ from lead_desktop.store.schema import (
 )
 from lead_desktop.store.tx import Tx
 from lead_desktop.sync.protocol import PullPage, PullRecord
+from lead_desktop.sync.state import under
 
 logger = logging.getLogger(__name__)
 
@@ -136,19 +137,13 @@ def _pending_fields(tx: Tx, tables: set[str]) -> dict[tuple[str, str], set[str]]
 
 
 def _load_parked(tx: Tx) -> list[PullRecord]:
-    rows = tx.conn.execute(
-        select(SyncState.value).where(SyncState.key.startswith(PARKED_PREFIX, autoescape=True))
-    ).scalars()
+    rows = tx.conn.execute(select(SyncState.value).where(under(PARKED_PREFIX))).scalars()
     return [PullRecord.model_validate_json(v) for v in rows]
 
 
 def parked_count(conn: Any) -> int:
     """Records waiting for their parent."""
-    return len(
-        conn.execute(
-            select(SyncState.key).where(SyncState.key.startswith(PARKED_PREFIX, autoescape=True))
-        ).all()
-    )
+    return len(conn.execute(select(SyncState.key).where(under(PARKED_PREFIX))).all())
 
 
 class PageApplier:
@@ -176,9 +171,7 @@ class PageApplier:
             if key not in latest or latest[key].rev < rec.rev:
                 latest[key] = rec
         if parked:
-            self.tx.conn.execute(
-                delete(SyncState).where(SyncState.key.startswith(PARKED_PREFIX, autoescape=True))
-            )
+            self.tx.conn.execute(delete(SyncState).where(under(PARKED_PREFIX)))
         by_table: dict[str, list[PullRecord]] = defaultdict(list)
         for rec in latest.values():
             by_table[rec.table].append(rec)

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import httpx
-from sqlalchemy import Connection, delete, exists, insert, literal, select, update
+from sqlalchemy import Connection, delete, exists, insert, literal, or_, select, update
 
 from lead_desktop.store.records import META, journal_value, table_of
 from lead_desktop.store.schema import Attachment, Participant, SyncState
@@ -235,13 +235,24 @@ class _Fetch:
     chunks: int = 0
 
 
-def fetch_missing(client: SyncClient, report: SyncReport) -> None:
+def waiting(conn: Connection) -> tuple[bool, bool]:
+    """(an attachment's bytes wait to be sent, a pulled attachment waits for its bytes)."""
+    sent = exists().where(SyncState.key == literal(SENT_PREFIX).concat(Attachment.sha256))
+    up = conn.execute(select(exists().where(~sent).select_from(Attachment))).scalar()
+    down = conn.execute(
+        select(exists().where(or_(under(WANTED_PREFIX), under(PART_PREFIX))))
+    ).scalar()
+    return bool(up), bool(down)
+
+
+def fetch_missing(client: SyncClient, report: SyncReport, *, is_due: bool | None = None) -> None:
     """Download the bytes of pulled attachment records this laptop does not hold yet, then
-    check the attachment records against the server's (when the end-of-sync check is due)."""
+    check the attachment records against the server's (when the end-of-sync check is due;
+    ``is_due`` when the caller has worked that out already)."""
     run = _Fetch(client, report)
     _fetch_wanted(run)
     moved = report.uploaded + report.downloaded
-    if not (moved or check.due(client, report)):
+    if not (moved or (is_due if is_due is not None else check.due(client, report))):
         return
     if in_step(client):
         return

@@ -75,21 +75,29 @@ def unpushed(conn: Connection) -> int:
     )
 
 
-def due(client: SyncClient, report: SyncReport) -> bool:
-    """Whether this sync should compare with the server (see the module docstring)."""
+def due(client: SyncClient, report: SyncReport, last: float | None = None) -> bool:
+    """Whether this sync should compare with the server (see the module docstring);
+    ``last`` is the time of the last check when the caller has read it already."""
     if client.check_interval is None:
         return True
     moved = report.pushed + report.conflicts + report.rejected + report.pulled + report.removed
     if moved:
         return True
-    with client.store.read() as conn:
-        last = float(get_state(conn, CHECKED_KEY) or 0)
+    if last is None:
+        with client.store.read() as conn:
+            last = last_checked(conn)
     return time.time() - last >= client.check_interval
 
 
-def compare(client: SyncClient, report: SyncReport) -> None:
-    """Compare with the server's summary; repair what drifted; set ``report.in_step``."""
-    if due(client, report):
+def last_checked(conn: Connection) -> float:
+    """When this laptop last compared with the server (epoch seconds; 0 for never)."""
+    return float(get_state(conn, CHECKED_KEY) or 0)
+
+
+def compare(client: SyncClient, report: SyncReport, *, is_due: bool | None = None) -> None:
+    """Compare with the server's summary; repair what drifted; set ``report.in_step``.
+    ``is_due`` is :func:`due` when the caller has worked it out already."""
+    if is_due if is_due is not None else due(client, report):
         client._tell("check", 0)
         remote = Summary.model_validate(client.transport.call("GET", "/summary"))
         with client.store.read() as conn:

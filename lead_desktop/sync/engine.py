@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Text, delete, select, type_coerce, update
 
+from lead_desktop.store import conflicts as local_conflicts
 from lead_desktop.store.ids import utcnow
 from lead_desktop.store.records import table_of
 from lead_desktop.store.schema import (
@@ -238,13 +239,27 @@ class SyncClient:
 
     def after_push(self, report: SyncReport) -> None:
         """The steps of a sync that follow the push: upload attachment bytes, send conflict
-        resolutions, pull, file conflict notices, download attachment bytes, check."""
-        attachments.upload_pending(self, report)
-        conflicts.send_resolutions(self, report)
+        resolutions, pull, file conflict notices, download attachment bytes, check.
+
+        One read first tells which steps have anything to do, so a sync with nothing to do
+        costs that read, the pull request and little else.
+        """
+        with self.store.read() as conn:
+            uploads, downloads = attachments.waiting(conn)
+            resolutions = local_conflicts.any_pending(conn)
+            notices_at = local_conflicts.notice_cursor(conn)
+            last_check = check.last_checked(conn)
+        if uploads:
+            attachments.upload_pending(self, report)
+        if resolutions:
+            conflicts.send_resolutions(self, report)
         self.pull(report)
-        conflicts.pull_notices(self, report)
-        attachments.fetch_missing(self, report)
-        self.compare(report)
+        if self.conflict_rev is None or self.conflict_rev > notices_at:
+            conflicts.pull_notices(self, report)
+        is_due = check.due(self, report, last_check)
+        if downloads or is_due or report.uploaded or report.pulled or report.removed:
+            attachments.fetch_missing(self, report, is_due=is_due)
+        self.compare(report, is_due=is_due)
 
     def push(self, report: SyncReport) -> None:
         """Send unpushed journal entries in batches; mark each batch once its answers apply.
@@ -395,9 +410,10 @@ class SyncClient:
         attachments.park(tx, page, report)  # attachment records wait here for their bytes
         return applier.tokens_added
 
-    def compare(self, report: SyncReport) -> None:
-        """End-of-sync check against the server's summary, with repair (see sync/check.py)."""
-        check.compare(self, report)
+    def compare(self, report: SyncReport, *, is_due: bool | None = None) -> None:
+        """End-of-sync check against the server's summary, with repair (see sync/check.py);
+        ``is_due`` when the caller has worked out whether the check is due."""
+        check.compare(self, report, is_due=is_due)
 
     def catch_up(self) -> None:
         """Push what the journal holds and pull what follows (after a repair moved records)."""
