@@ -49,8 +49,10 @@ from lead_server.bulk_json import BulkJsonRoute
 from lead_server.db import make_engine, read_each, read_tx, write_tx
 from lead_server.deps import (
     ApiError,
+    Claims,
     Reading,
     Signed,
+    authorize,
     check_protocol,
     protocol_header,
     revoked_error,
@@ -257,12 +259,13 @@ def create_app(database_url: str) -> FastAPI:
 
     @api.get("/pull", response_model=PullPage)
     def pull(
-        p: Reading,
+        claims: Claims,
         cursor: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_PAGE)] = 500,
     ) -> Response:
         """The changes after ``cursor`` this worker may see, by revision, tombstones included."""
         with read_each(engine) as conn:
+            p = authorize(conn, claims, reading=True)
             page = pull_page(conn, p, cursor, limit)
         return Response(page, media_type="application/json")
 
