@@ -32,6 +32,7 @@ from lead_desktop.store.schema import (
     Alias,
     Base,
     ChangeJournal,
+    Conflict,
     Participant,
     SearchToken,
     SyncState,
@@ -297,6 +298,11 @@ class PageApplier:
         if table.name == "participant":
             self.touched.difference_update(ids)
         for part in _chunks(ids):
+            # Conflicts hold both values of a field: they leave with the record (the team
+            # that now has it hears of them from the server).
+            self.tx.conn.execute(
+                delete(Conflict).where(Conflict.table_name == table.name, Conflict.row_id.in_(part))
+            )
             self.removed += self.tx.conn.execute(delete(table).where(table.c.id.in_(part))).rowcount
 
 

@@ -11,6 +11,7 @@ from lead_desktop.store.participants import add_alias, create_participant, updat
 from lead_desktop.store.schema import (
     SYNCED_TABLES,
     Alias,
+    Conflict,
     Participant,
     PlanGoal,
     PlanStep,
@@ -98,3 +99,32 @@ def test_a_participant_leaving_the_team_takes_its_records_along(
         if name != "worker":
             assert count(b_store, model) == 0, name
     assert count(b_store, SearchToken) == 0
+
+
+def test_conflicts_on_a_participant_leaving_the_team_leave_with_it(
+    server: ServerThread, make_store: Any
+) -> None:
+    admin.add_user(server.engine, "sue", "supervisor", PASSWORD, None)
+    a_store, b_store, s_store = make_store("ana"), make_store("ben"), make_store("sue")
+    a, b = enrolled(a_store, server, "ana"), enrolled(b_store, server, "ben")
+    pid = person_with_a_plan(a_store)
+    assert a.sync_once("ana", PASSWORD).in_step
+    assert b.sync_once("ben", PASSWORD).in_step
+    # Both change the same field offline: ben's laptop files the conflict.
+    with a_store.write() as tx:
+        update_participant(tx, pid, data={"status": "inactive"})
+    with b_store.write() as tx:
+        update_participant(tx, pid, data={"status": "in_the_wind"})
+    a.sync_once("ana", PASSWORD)
+    assert b.sync_once("ben", PASSWORD).conflicts == 1
+    assert count(b_store, Conflict) == 1
+
+    s = enrolled(s_store, server, "sue")
+    s.sync_once("sue", PASSWORD)
+    with s_store.write() as tx:
+        update_participant(tx, pid, data={"team": "south"})
+    s.sync_once("sue", PASSWORD)
+
+    assert b.sync_once("ben", PASSWORD).in_step
+    assert count(b_store, Participant) == 0
+    assert count(b_store, Conflict) == 0  # both values were about someone no longer here
