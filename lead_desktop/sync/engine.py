@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import queue
+import socket
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -120,7 +121,13 @@ class SyncClient:
 
     def enroll(self, code: str, user: str, password: str) -> str:
         """Exchange a one-time code for this device's credential; keep it in the store."""
-        body = {"code": code, "user": user, "password": password}
+        # The computer's name helps IT tell devices apart (lead-server list-devices).
+        body = {
+            "code": code,
+            "user": user,
+            "password": password,
+            "device_name": socket.gethostname()[:128] or None,
+        }
         got = EnrollResponse.model_validate(self.transport.call("POST", "/enroll", json=body))
         with self.store.write() as tx:
             tx.conn.execute(

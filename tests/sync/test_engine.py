@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +132,15 @@ def test_wrong_password_is_a_sync_error(server: ServerThread, make_store: Any) -
     store = make_store("ana")
     with enroll(store, server, "ana") as client, pytest.raises(SyncError, match="401"):
         client.sync_once("ana", "wrong password entirely")
+
+
+def test_the_server_knows_the_laptop_by_its_computer_name(
+    server: ServerThread, make_store: Any
+) -> None:
+    with enroll(make_store("ana"), server, "ana") as client:
+        device = client.server_device_id
+    [listed] = [d for d in admin.list_devices(server.engine) if d.id == device]
+    assert listed.name == socket.gethostname() and listed.user == "ana"
 
 
 def test_cli_enroll_and_sync(server: ServerThread, tmp_path: Path) -> None:
