@@ -347,3 +347,24 @@ def test_a_stolen_laptop_is_told_and_goes_back_to_the_door(
     assert not (tmp_path / "store").exists()
     box.accept()
     window.close()
+
+
+def test_a_disabled_account_is_told_in_the_status_bar(
+    qtbot: QtBot, tmp_path: Path, server: ServerThread
+) -> None:
+    ana = _laptop(tmp_path / "store", "ana")
+    _enroll(ana, server, "ana", keep_key=True)
+    ana.close()
+    window = _open(qtbot, tmp_path)
+    status = _status(window)
+    qtbot.waitUntil(lambda: status.text() == "Sync: not synced yet", timeout=TIMEOUT)
+    admin.set_active(server.engine, "ana", False)
+    _sync_now(qtbot, window)
+    qtbot.waitUntil(lambda: status.text() == "Sync: your account is disabled", timeout=TIMEOUT)
+    assert "Ask IT to enable your account" in status.toolTip()
+    assert status.accessibleName()  # read out like every other sync state
+    _shot(window, "disabled")
+    admin.set_active(server.engine, "ana", True)
+    _sync_now(qtbot, window)  # no password asked: the laptop kept its saved sign-in
+    qtbot.waitUntil(lambda: status.text() == "Synced just now", timeout=TIMEOUT)
+    window.close()
