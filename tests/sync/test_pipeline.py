@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -60,6 +61,27 @@ def enrolled(store: Store, server: ServerThread, url: str, user: str) -> SyncCli
     client.enroll(admin.make_enroll_code(server.engine, user), user, PASSWORD)
     client.sign_in(user, PASSWORD)
     return client
+
+
+@dataclass
+class Pair:
+    """Two laptops enrolled straight with the server (no proxy)."""
+
+    ana_store: Store
+    ana: SyncClient
+    ben_store: Store
+    ben: SyncClient
+
+
+@pytest.fixture
+def pair(server: ServerThread, make_store: Any) -> Iterator[Pair]:
+    """Ana's and ben's laptops, enrolled and signed in."""
+    ana_store, ben_store = make_store("ana"), make_store("ben")
+    with (
+        enrolled(ana_store, server, server.url, "ana") as ana,
+        enrolled(ben_store, server, server.url, "ben") as ben,
+    ):
+        yield Pair(ana_store, ana, ben_store, ben)
 
 
 def add_people(store: Store, n: int) -> list[str]:
@@ -287,78 +309,66 @@ def test_a_sync_with_nothing_to_do_opens_no_write_transaction(
     assert told == ["pull"], "progress is still told once per page"
 
 
-def test_pulled_names_are_searchable_and_only_changed_tokens_are_written(
-    server: ServerThread, make_store: Any
-) -> None:
-    ana_store, ben_store = make_store("ana"), make_store("ben")
-    with (
-        enrolled(ana_store, server, server.url, "ana") as ana,
-        enrolled(ben_store, server, server.url, "ben") as ben,
-    ):
-        ben.sync_once("ben")
-        with ben_store.read() as conn:  # the search index is loaded before the pull
-            assert search(conn, ben_store.search_index, "Wojciechowski") == []
-        with ana_store.write() as tx:
-            pid = create_participant(
-                tx, data={"first_name": "Marek", "last_name": "Wojciechowski", "dob": "1970-01-01"}
-            )
-        ana.sync_once("ana")
-        ben.pull(SyncReport())
-        with ben_store.read() as conn:
-            hits = search(conn, ben_store.search_index, "Wojciechowsky")  # a typo still finds
-        assert [h.participant_id for h in hits] == [pid]
+def test_pulled_names_are_searchable_and_only_changed_tokens_are_written(pair: Pair) -> None:
+    ana_store, ana, ben_store, ben = pair.ana_store, pair.ana, pair.ben_store, pair.ben
+    ben.sync_once("ben")
+    with ben_store.read() as conn:  # the search index is loaded before the pull
+        assert search(conn, ben_store.search_index, "Wojciechowski") == []
+    with ana_store.write() as tx:
+        pid = create_participant(
+            tx, data={"first_name": "Marek", "last_name": "Wojciechowski", "dob": "1970-01-01"}
+        )
+    ana.sync_once("ana")
+    ben.pull(SyncReport())
+    with ben_store.read() as conn:
+        hits = search(conn, ben_store.search_index, "Wojciechowsky")  # a typo still finds
+    assert [h.participant_id for h in hits] == [pid]
 
-        with ana_store.write() as tx:
-            update_participant(tx, pid, data={"preferred_language": "pl"})
-        ana.sync_once("ana")
-        with counting(ben_store) as counts:
-            assert ben.sync_once("ben").pulled == 1
-        assert counts.tokens == 0, "an edit that leaves the names alone writes no token"
+    with ana_store.write() as tx:
+        update_participant(tx, pid, data={"preferred_language": "pl"})
+    ana.sync_once("ana")
+    with counting(ben_store) as counts:
+        assert ben.sync_once("ben").pulled == 1
+    assert counts.tokens == 0, "an edit that leaves the names alone writes no token"
 
-        with ana_store.write() as tx:
-            update_participant(tx, pid, data={"last_name": "Nowak-Kowalska"})
-        ana.sync_once("ana")
-        with counting(ben_store) as counts:
-            assert ben.sync_once("ben").pulled == 1
-        assert counts.tokens == 2, "one token gone, two added, in two statements"
-        with ben_store.read() as conn:
-            held = set(
-                conn.execute(
-                    select(SearchToken.token).where(SearchToken.participant_id == pid)
-                ).scalars()
-            )
-            assert held == {"marek", "nowak", "kowalska"}
-            hits = search(conn, ben_store.search_index, "Kowalska")
-        assert [h.participant_id for h in hits] == [pid]
+    with ana_store.write() as tx:
+        update_participant(tx, pid, data={"last_name": "Nowak-Kowalska"})
+    ana.sync_once("ana")
+    with counting(ben_store) as counts:
+        assert ben.sync_once("ben").pulled == 1
+    assert counts.tokens == 2, "one token gone, two added, in two statements"
+    with ben_store.read() as conn:
+        held = set(
+            conn.execute(
+                select(SearchToken.token).where(SearchToken.participant_id == pid)
+            ).scalars()
+        )
+        assert held == {"marek", "nowak", "kowalska"}
+        hits = search(conn, ben_store.search_index, "Kowalska")
+    assert [h.participant_id for h in hits] == [pid]
 
 
-def test_pulled_edits_write_indexed_columns_only_when_they_change(
-    server: ServerThread, make_store: Any
-) -> None:
-    ana_store, ben_store = make_store("ana"), make_store("ben")
-    with (
-        enrolled(ana_store, server, server.url, "ana") as ana,
-        enrolled(ben_store, server, server.url, "ben") as ben,
-    ):
-        [pid, other] = add_people(ana_store, 2)
-        ana.sync_once("ana")
-        ben.sync_once("ben")
-        with ana_store.write() as tx:
-            update_participant(tx, pid, data={"status": "inactive", "external_id": "HMIS-7"})
-            update_participant(tx, other, data={"preferred_language": "pl"})
-        ana.sync_once("ana")
-        assert ben.sync_once("ben").pulled == 2
-        theirs, mine = people_of(ana_store), people_of(ben_store)
-        assert mine == theirs
-        assert mine[pid]["status"] == "inactive" and mine[pid]["external_id"] == "HMIS-7"
-        assert mine[other]["preferred_language"] == "pl"
-        with ben_store.read() as conn:  # found through the indexes
-            by_status = select(Participant.id).where(Participant.status == "inactive")
-            assert list(conn.execute(by_status).scalars()) == [pid]
-            by_id = select(Participant.id).where(Participant.external_id == "HMIS-7")
-            assert list(conn.execute(by_id).scalars()) == [pid]
-            check = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
-        assert check == "ok"
+def test_pulled_edits_write_indexed_columns_only_when_they_change(pair: Pair) -> None:
+    ana_store, ana, ben_store, ben = pair.ana_store, pair.ana, pair.ben_store, pair.ben
+    [pid, other] = add_people(ana_store, 2)
+    ana.sync_once("ana")
+    ben.sync_once("ben")
+    with ana_store.write() as tx:
+        update_participant(tx, pid, data={"status": "inactive", "external_id": "HMIS-7"})
+        update_participant(tx, other, data={"preferred_language": "pl"})
+    ana.sync_once("ana")
+    assert ben.sync_once("ben").pulled == 2
+    theirs, mine = people_of(ana_store), people_of(ben_store)
+    assert mine == theirs
+    assert mine[pid]["status"] == "inactive" and mine[pid]["external_id"] == "HMIS-7"
+    assert mine[other]["preferred_language"] == "pl"
+    with ben_store.read() as conn:  # found through the indexes
+        by_status = select(Participant.id).where(Participant.status == "inactive")
+        assert list(conn.execute(by_status).scalars()) == [pid]
+        by_id = select(Participant.id).where(Participant.external_id == "HMIS-7")
+        assert list(conn.execute(by_id).scalars()) == [pid]
+        check = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
+    assert check == "ok"
 
 
 # -- push --------------------------------------------------------------------------------------
@@ -435,25 +445,19 @@ def test_the_next_batch_is_sent_while_answers_are_filed(
         assert unpushed_queue(store) == []
 
 
-def test_one_batch_and_one_page_need_no_background_thread(
-    server: ServerThread, make_store: Any
-) -> None:
-    ana_store, ben_store = make_store("ana"), make_store("ben")
-    with (
-        enrolled(ana_store, server, server.url, "ana") as ana,
-        enrolled(ben_store, server, server.url, "ben") as ben,
-    ):
-        ben.sync_once("ben")
-        add_people(ana_store, BATCH - 2)  # with ana's worker record: one short batch
-        seen: list[tuple[str, list[str]]] = []
-        ana.progress = ben.progress = lambda phase, _: seen.append((phase, sync_threads()))
-        report = SyncReport()
-        ana.push(report)
-        assert report.pushed == BATCH - 1
-        report = SyncReport()
-        ben.pull(report)
-        assert report.pulled == BATCH - 1
-        assert seen == [("push", []), ("pull", [])]
+def test_one_batch_and_one_page_need_no_background_thread(pair: Pair) -> None:
+    ana_store, ana, ben = pair.ana_store, pair.ana, pair.ben
+    ben.sync_once("ben")
+    add_people(ana_store, BATCH - 2)  # with ana's worker record: one short batch
+    seen: list[tuple[str, list[str]]] = []
+    ana.progress = ben.progress = lambda phase, _: seen.append((phase, sync_threads()))
+    report = SyncReport()
+    ana.push(report)
+    assert report.pushed == BATCH - 1
+    report = SyncReport()
+    ben.pull(report)
+    assert report.pulled == BATCH - 1
+    assert seen == [("push", []), ("pull", [])]
 
 
 # -- the background thread ---------------------------------------------------------------------
