@@ -4,6 +4,7 @@ enrollment codes, devices (list, revoke), status."""
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -318,14 +319,18 @@ def set_active(engine: Engine, name: str, active: bool) -> bool:
 def reset_password(engine: Engine, name: str, password: str) -> PasswordReset:
     """Give a worker a new password and drop every sync key they hold, so each of their
     laptops asks for the new password at its next sync; failed sign-ins counted against the
-    name are forgotten. Tokens already issued run out within their lifetime (15 minutes)."""
+    name are forgotten. Tokens issued before the reset are refused from then on."""
     if len(password) < MIN_PASSWORD:
         raise AdminError(f"the password must have at least {MIN_PASSWORD} characters")
     new_hash = hash_password(password)  # slow on purpose: before the write lock, not under it
     with write_tx(engine) as conn:
         user_id = _user_id(conn, name)
         active = bool(conn.execute(select(User.active).where(User.id == user_id)).scalar_one())
-        conn.execute(update(User).where(User.id == user_id).values(password_hash=new_hash))
+        conn.execute(
+            update(User)
+            .where(User.id == user_id)
+            .values(password_hash=new_hash, tokens_valid_from=int(time.time() * 1000))
+        )
         dropped = drop_sync_keys(conn, user_id=user_id)
         conn.execute(delete(LoginFailure).where(LoginFailure.user_name == name))
     logger.info("password reset", extra={"user_id": user_id, "sync_keys_dropped": dropped})

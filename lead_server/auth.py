@@ -75,6 +75,8 @@ class TokenClaims:
     user_id: str
     device_id: str
     expires: int
+    #: When it was issued, in milliseconds since the epoch.
+    issued_ms: int
 
 
 def _b64(data: bytes) -> str:
@@ -87,7 +89,10 @@ def _unb64(text: str) -> bytes:
 
 def make_token(key: bytes, user_id: str, device_id: str, ttl: int = TOKEN_TTL) -> str:
     """Sign a token for this user on this device; every server process can check it."""
-    body = json.dumps({"u": user_id, "d": device_id, "e": int(time.time()) + ttl}).encode()
+    now = time.time()
+    body = json.dumps(
+        {"u": user_id, "d": device_id, "e": int(now) + ttl, "i": int(now * 1000)}
+    ).encode()
     mac = hmac.new(key, body, hashlib.sha256).digest()
     return f"{_b64(body)}.{_b64(mac)}"
 
@@ -100,7 +105,10 @@ def read_token(key: bytes, token: str) -> TokenClaims | None:
         if not hmac.compare_digest(hmac.new(key, body, hashlib.sha256).digest(), _unb64(mac_text)):
             return None
         data = json.loads(body)
-        claims = TokenClaims(str(data["u"]), str(data["d"]), int(data["e"]))
+        expires = int(data["e"])
+        # A token from before "i" existed was issued one lifetime before it expires.
+        issued = int(data.get("i", (expires - TOKEN_TTL) * 1000))
+        claims = TokenClaims(str(data["u"]), str(data["d"]), expires, issued)
     except (ValueError, KeyError, TypeError):
         return None
     return claims if claims.expires > time.time() else None

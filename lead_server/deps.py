@@ -79,7 +79,15 @@ async def protocol_header(
 
 #: The worker and device behind a token, read in one statement.
 _WHO = (
-    select(User.id, User.role, User.team, User.active, Device.id.label("device_id"), Device.revoked)
+    select(
+        User.id,
+        User.role,
+        User.team,
+        User.active,
+        User.tokens_valid_from,
+        Device.id.label("device_id"),
+        Device.revoked,
+    )
     .join(Device, Device.id == bindparam("device_id"))  # any worker may sign in on a device
     .where(User.id == bindparam("user_id"))
 )
@@ -92,6 +100,8 @@ def authorize(conn: Connection, claims: TokenClaims, *, reading: bool = False) -
     row = conn.execute(_WHO, {"user_id": claims.user_id, "device_id": claims.device_id}).first()
     if row is None or not row.active:
         raise ApiError(401, "unauthorized", "Sign in again: this account is not active.")
+    if row.tokens_valid_from is not None and claims.issued_ms < row.tokens_valid_from:
+        raise ApiError(401, "unauthorized", "Sign in again: the password was changed.")
     p = Principal(row.id, row.role, row.team, row.device_id, row.revoked)
     if p.revoked == "stolen" or (reading and p.revoked != "none"):
         raise revoked_error(p.revoked)

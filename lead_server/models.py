@@ -47,6 +47,8 @@ class User(Base):
     password_hash: Mapped[str]
     active: Mapped[bool]
     created_at: Mapped[str]
+    #: Tokens issued before this time (ms since the epoch) are refused: set by a password reset.
+    tokens_valid_from: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class Device(Base):

@@ -15,6 +15,7 @@ from lead_server.migrations import (
     m0003_conflicts,
     m0004_sync_keys,
     m0005_sync_key_previous,
+    m0006_tokens_valid_from,
 )
 
 logger = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ STEPS: list[tuple[int, Callable[[Connection], None]]] = [
     (3, m0003_conflicts.upgrade),
     (4, m0004_sync_keys.upgrade),
     (5, m0005_sync_key_previous.upgrade),
+    (6, m0006_tokens_valid_from.upgrade),
 ]
 LATEST = STEPS[-1][0]
 

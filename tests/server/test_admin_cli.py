@@ -239,9 +239,9 @@ def test_reset_password_drops_every_sync_key_of_the_worker(
     ok(run_cli("add-user", "ana", "--role", "case_manager", "--team", "north", url=url))
     ok(run_cli("add-user", "bo", "--role", "case_manager", "--team", "north", url=url))
     office, home, other = devices("ana", "office"), devices("ana", "home"), devices("bo", "bo")
-    _, office_key = office.token_and_key()
+    office_token, office_key = office.token_and_key()
     _, home_key = home.token_and_key()
-    _, bo_key = other.token_and_key()
+    bo_token, bo_key = other.token_and_key()
 
     assert "at least 12" in refused(run_cli("reset-password", "ana", url=url, password="short"))
     assert "LEAD_SERVER_PASSWORD" in refused(
@@ -249,9 +249,14 @@ def test_reset_password_drops_every_sync_key_of_the_worker(
     )
     assert office.sign_in(sync_key=office_key).status_code == 200  # nothing changed yet
 
+    assert office.pull(office_token).status_code == 200
     said = ok(run_cli("reset-password", "ana", url=url, password=NEW_PASSWORD))
     assert "2 saved sign-ins dropped" in said and "new password" in said
     assert NEW_PASSWORD not in said
+    # A token issued before the reset is refused at once, not when it runs out.
+    held = office.pull(office_token)
+    assert held.status_code == 401 and "password was changed" in held.json()["message"]
+    assert other.pull(bo_token).status_code == 200  # bo's is not
     for laptop, key in ((office, office_key), (home, home_key)):
         old = laptop.sign_in(sync_key=key)
         assert old.status_code == 401
