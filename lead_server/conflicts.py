@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
-from sqlalchemy import ColumnElement, Connection, insert, select, true, update
+from sqlalchemy import Connection, insert, select, update
 
 from lead_desktop.store.ids import utcnow, uuid7
 from lead_desktop.sync.protocol import (
@@ -34,18 +34,11 @@ from lead_server.deps import ApiError, Reading, Signed, check_protocol, engine_o
 from lead_server.models import Conflict, Record, User
 from lead_server.models import ConflictResolution as Resolution
 from lead_server.revisions import Revisions
-from lead_server.scope import Principal
+from lead_server.scope import Principal, conflict_scope
 
 logger = logging.getLogger(__name__)
 
 router = APIRouter()
-
-
-def conflict_scope(p: Principal) -> ColumnElement[bool]:
-    """The condition on conflicts this worker may see (those on their team's records)."""
-    if p.sees_all:
-        return true()
-    return Conflict.team == p.team if p.team is not None else Conflict.team.is_(None)
 
 
 def _same(a: Any, b: Any) -> bool:

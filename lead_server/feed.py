@@ -37,7 +37,15 @@ from lead_desktop.sync.protocol import (
 )
 from lead_server.db import gc_paused
 from lead_server.models import Conflict, Record, RevCounter, ScopeEvent
-from lead_server.scope import Principal, record_scope, removal_scope
+from lead_server.scope import (
+    Principal,
+    conflict_scope_of,
+    record_scope,
+    record_scope_of,
+    removal_scope,
+    removal_scope_of,
+    scope_kind,
+)
 
 #: Scopes whose summary each process keeps, per database, and the largest one it keeps.
 TALLY_SCOPES = 64
@@ -57,10 +65,6 @@ def pull_page(conn: Connection, p: Principal, cursor: int, limit: int) -> str:
         return _page(conn, p, cursor, limit)
 
 
-def _scope_kind(p: Principal) -> str:
-    return "all" if p.sees_all else "team" if p.team is not None else "none"
-
-
 @functools.cache
 def _page_statement(kind: str) -> Select[Any]:
     """The page query for one kind of scope, built once (parameters: cursor, limit, team).
@@ -69,15 +73,6 @@ def _page_statement(kind: str) -> Select[Any]:
     of scope removals after the cursor, merged by revision, each row with the newest conflict
     revision in scope (one row of nothing but that when there are no changes).
     """
-    scope = {
-        "all": (true(), ScopeEvent.rev < 0, true()),
-        "team": (
-            Record.team == bindparam("team"),
-            ScopeEvent.team == bindparam("team"),
-            Conflict.team == bindparam("team"),
-        ),
-        "none": (Record.team.is_(None), ScopeEvent.team.is_(None), Conflict.team.is_(None)),
-    }[kind]
     after = bindparam("cursor", type_=Integer)
     limit = bindparam("limit", type_=Integer)
     changed = (
@@ -89,7 +84,7 @@ def _page_statement(kind: str) -> Select[Any]:
             cast(Record.fields, Text).label("fields_json"),
             Record.deleted,
         )
-        .where(Record.rev > after, scope[0])
+        .where(Record.rev > after, record_scope_of(kind))
         .order_by(Record.rev)
         .limit(limit)
         .subquery()
@@ -103,13 +98,17 @@ def _page_statement(kind: str) -> Select[Any]:
             cast(null(), Text).label("fields_json"),
             cast(null(), Boolean).label("deleted"),
         )
-        .where(ScopeEvent.rev > after, scope[1])
+        .where(ScopeEvent.rev > after, removal_scope_of(kind))
         .order_by(ScopeEvent.rev)
         .limit(limit)
         .subquery()
     )
     both = union_all(select(changed), select(left)).subquery()
-    newest = select(func.max(Conflict.rev).label("conflict_rev")).where(scope[2]).subquery()
+    newest = (
+        select(func.max(Conflict.rev).label("conflict_rev"))
+        .where(conflict_scope_of(kind))
+        .subquery()
+    )
     return (
         select(newest.c.conflict_rev, *both.c)
         .select_from(newest.outerjoin(both, true()))
@@ -120,7 +119,7 @@ def _page_statement(kind: str) -> Select[Any]:
 
 def _page(conn: Connection, p: Principal, cursor: int, limit: int) -> str:
     rows = conn.execute(
-        _page_statement(_scope_kind(p)), {"cursor": cursor, "limit": limit + 1, "team": p.team}
+        _page_statement(scope_kind(p)), {"cursor": cursor, "limit": limit + 1, "team": p.team}
     ).all()
     conflict_rev = int(rows[0].conflict_rev or 0)
     items = [r for r in rows if r.kind is not None]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, select, true
+from sqlalchemy import ColumnElement, Connection, bindparam, select, true
+from sqlalchemy.orm import QueryableAttribute
 
-from lead_server.models import Record, ScopeEvent
+from lead_server.models import Conflict, Record, ScopeEvent
 
 #: Tables whose records belong to a participant through another record: (field, parent table).
 VIA_PARENT = {"plan_goal": ("plan_id", "service_plan"), "plan_step": ("goal_id", "plan_goal")}
@@ -31,18 +32,48 @@ class Principal:
         return self.role == "administrator" or (self.role == "supervisor" and self.team is None)
 
 
+def scope_kind(p: Principal) -> str:
+    """The shape of a worker's scope: "all", "team" or "none" (no team). Statements built once
+    per shape (the ``*_of`` conditions below) take the team as the parameter ``team``."""
+    return "all" if p.sees_all else "team" if p.team is not None else "none"
+
+
+def _by_team(
+    column: QueryableAttribute[str | None], kind: str, everyone: ColumnElement[bool], team: Any
+) -> ColumnElement[bool]:
+    if kind == "all":
+        return everyone
+    return column.is_(None) if kind == "none" else column == team
+
+
 def record_scope(p: Principal) -> ColumnElement[bool]:
     """The condition on records this worker may see."""
-    if p.sees_all:
-        return true()
-    return Record.team == p.team if p.team is not None else Record.team.is_(None)
+    return _by_team(Record.team, scope_kind(p), true(), p.team)
 
 
 def removal_scope(p: Principal) -> ColumnElement[bool]:
     """The condition on scope events addressed to this worker (none for those who see all)."""
-    if p.sees_all:
-        return ScopeEvent.rev < 0
-    return ScopeEvent.team == p.team if p.team is not None else ScopeEvent.team.is_(None)
+    return _by_team(ScopeEvent.team, scope_kind(p), ScopeEvent.rev < 0, p.team)
+
+
+def conflict_scope(p: Principal) -> ColumnElement[bool]:
+    """The condition on conflicts this worker may see (those on their team's records)."""
+    return _by_team(Conflict.team, scope_kind(p), true(), p.team)
+
+
+def record_scope_of(kind: str) -> ColumnElement[bool]:
+    """:func:`record_scope` for a shape of scope, the team as the parameter ``team``."""
+    return _by_team(Record.team, kind, true(), bindparam("team"))
+
+
+def removal_scope_of(kind: str) -> ColumnElement[bool]:
+    """:func:`removal_scope` for a shape of scope, the team as the parameter ``team``."""
+    return _by_team(ScopeEvent.team, kind, ScopeEvent.rev < 0, bindparam("team"))
+
+
+def conflict_scope_of(kind: str) -> ColumnElement[bool]:
+    """:func:`conflict_scope` for a shape of scope, the team as the parameter ``team``."""
+    return _by_team(Conflict.team, kind, true(), bindparam("team"))
 
 
 def owner_of(conn: Connection, table: str, row_id: str, fields: dict[str, Any]) -> str | None:
