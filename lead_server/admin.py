@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, case, delete, func, insert, select, update
 
-from lead_desktop.store.ids import utcnow, uuid7
+from lead_desktop.store.ids import iso_utc, utcnow, uuid7
 from lead_server.auth import (
     CODE_TTL,
     ROLES,
@@ -48,8 +48,7 @@ def add_user(engine: Engine, name: str, role: str, password: str, team: str | No
         raise AdminError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
     if not name.strip() or len(name) > 128:
         raise AdminError("a user name must be 1 to 128 characters")
-    if len(password) < MIN_PASSWORD:
-        raise AdminError(f"the password must have at least {MIN_PASSWORD} characters")
+    password_hash = _password_hash(password)  # slow on purpose: before the write lock
     with write_tx(engine) as conn:
         if conn.execute(select(User.id).where(User.name == name)).first():
             raise AdminError(f"a user named {name!r} already exists")
@@ -60,13 +59,20 @@ def add_user(engine: Engine, name: str, role: str, password: str, team: str | No
                 name=name,
                 role=role,
                 team=team or None,
-                password_hash=hash_password(password),
+                password_hash=password_hash,
                 active=True,
                 created_at=utcnow(),
             )
         )
     logger.info("user added", extra={"user_id": user_id, "role": role})
     return user_id
+
+
+def _password_hash(password: str) -> str:
+    """The Argon2id hash of a new password that is long enough; refuse a short one."""
+    if len(password) < MIN_PASSWORD:
+        raise AdminError(f"the password must have at least {MIN_PASSWORD} characters")
+    return hash_password(password)
 
 
 def make_enroll_code(engine: Engine, user: str | None = None) -> str:
@@ -120,11 +126,7 @@ def purge_unfinished_uploads(engine: Engine, older_than_days: int = UPLOAD_KEEP_
     the first byte. Finished attachments are never touched."""
     if older_than_days < 1:
         raise AdminError("keep unfinished uploads at least one day (--older-than 1 or more)")
-    cutoff = (
-        (datetime.now(UTC) - timedelta(days=older_than_days))
-        .isoformat(timespec="microseconds")
-        .replace("+00:00", "Z")
-    )
+    cutoff = iso_utc(datetime.now(UTC) - timedelta(days=older_than_days))
     stale = Blob.complete.is_(False), Blob.started_at < cutoff
     with write_tx(engine) as conn:
         shas = list(conn.execute(select(Blob.sha256).where(*stale)).scalars())
@@ -320,9 +322,7 @@ def reset_password(engine: Engine, name: str, password: str) -> PasswordReset:
     """Give a worker a new password and drop every sync key they hold, so each of their
     laptops asks for the new password at its next sync; failed sign-ins counted against the
     name are forgotten. Tokens issued before the reset are refused from then on."""
-    if len(password) < MIN_PASSWORD:
-        raise AdminError(f"the password must have at least {MIN_PASSWORD} characters")
-    new_hash = hash_password(password)  # slow on purpose: before the write lock, not under it
+    new_hash = _password_hash(password)  # slow on purpose: before the write lock, not under it
     with write_tx(engine) as conn:
         user_id = _user_id(conn, name)
         active = bool(conn.execute(select(User.active).where(User.id == user_id)).scalar_one())

@@ -1,5 +1,6 @@
 """The ``lead-server`` command: serve, make-cert, fingerprint, add-user, enroll-code,
-revoke-device, status; list-users, list-devices, disable-user, enable-user, reset-password."""
+revoke-device, status, purge-uploads; list-users, list-devices, disable-user, enable-user,
+reset-password."""
 
 from __future__ import annotations
 

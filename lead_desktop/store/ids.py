@@ -38,4 +38,9 @@ def uuid7() -> str:
 
 def utcnow() -> str:
     """Return the current UTC time as ISO-8601 text with microseconds."""
-    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    return iso_utc(datetime.now(UTC))
+
+
+def iso_utc(moment: datetime) -> str:
+    """A UTC time as the store and the server write it: ISO-8601, microseconds, ``Z``."""
+    return moment.isoformat(timespec="microseconds").replace("+00:00", "Z")

@@ -35,7 +35,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import httpx
-from sqlalchemy import Connection, delete, exists, insert, literal, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    delete,
+    exists,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
 
 from lead_desktop.store.records import META, journal_value, table_of
 from lead_desktop.store.schema import Attachment, Participant, SyncState
@@ -144,12 +154,16 @@ def _park(tx: Tx, page: PullPage, *, exact: bool = False) -> tuple[int, int]:
 # -- upload ----------------------------------------------------------------------------------
 
 
+def _unsent() -> ColumnElement[bool]:
+    """Attachments whose bytes the server has not confirmed (one indexed probe each)."""
+    return ~exists().where(SyncState.key == literal(SENT_PREFIX).concat(Attachment.sha256))
+
+
 def upload_pending(client: SyncClient, report: SyncReport) -> None:
     """Send the bytes of every local attachment the server does not hold yet."""
-    sent = exists().where(SyncState.key == literal(SENT_PREFIX).concat(Attachment.sha256))
     with client.store.read() as conn:
         rows = conn.execute(
-            select(Attachment.id, Attachment.sha256, Attachment.size).where(~sent)
+            select(Attachment.id, Attachment.sha256, Attachment.size).where(_unsent())
         ).all()
     todo = {r.sha256: r for r in rows}
     chunks = 0
@@ -237,8 +251,7 @@ class _Fetch:
 
 def waiting(conn: Connection) -> tuple[bool, bool]:
     """(an attachment's bytes wait to be sent, a pulled attachment waits for its bytes)."""
-    sent = exists().where(SyncState.key == literal(SENT_PREFIX).concat(Attachment.sha256))
-    up = conn.execute(select(exists().where(~sent).select_from(Attachment))).scalar()
+    up = conn.execute(select(exists().where(_unsent()).select_from(Attachment))).scalar()
     down = conn.execute(
         select(exists().where(or_(under(WANTED_PREFIX), under(PART_PREFIX))))
     ).scalar()
@@ -252,7 +265,9 @@ def fetch_missing(client: SyncClient, report: SyncReport, *, is_due: bool | None
     run = _Fetch(client, report)
     _fetch_wanted(run)
     moved = report.uploaded + report.downloaded
-    if not (moved or (is_due if is_due is not None else check.due(client, report))):
+    if is_due is None:
+        is_due = check.due(client, report)
+    if not (moved or is_due):
         return
     if in_step(client):
         return

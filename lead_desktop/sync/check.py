@@ -97,7 +97,9 @@ def last_checked(conn: Connection) -> float:
 def compare(client: SyncClient, report: SyncReport, *, is_due: bool | None = None) -> None:
     """Compare with the server's summary; repair what drifted; set ``report.in_step``.
     ``is_due`` is :func:`due` when the caller has worked it out already."""
-    if is_due if is_due is not None else due(client, report):
+    if is_due is None:
+        is_due = due(client, report)
+    if is_due:
         client._tell("check", 0)
         remote = Summary.model_validate(client.transport.call("GET", "/summary"))
         with client.store.read() as conn:
